@@ -1,0 +1,53 @@
+package org.magicnas.cli;
+
+import java.io.PrintWriter;
+import org.magicnas.data.CorpusException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code magic} command line. */
+@Command(name = "magic", mixinStandardHelpOptions = true, version = "magic 0.1.0",
+        description = "Weight-sharing NAS with the interference fixes of MAGIC, on DJL.",
+        subcommands = {TrainSupernetCommand.class, BenchCommand.class})
+public final class Magic {
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    private Magic() {}
+
+    /**
+     * Runs a command line and returns its exit code: 0 on success, 2 for bad input (one line on
+     * standard error naming the value), 1 for other failures.
+     *
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Magic());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("magic: " + ex.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof IllegalArgumentException || ex instanceof CorpusException) {
+                err.println("magic: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("magic: failed: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * The entry point.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,206 @@
+package org.magicnas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.magicnas.alignment.AlignmentConfig;
+import org.magicnas.alignment.AlignmentTargetKind;
+import org.magicnas.data.MlmDataSpec;
+import org.magicnas.space.OperatorSpec;
+import org.magicnas.space.Preset;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.train.AdamSettings;
+import org.magicnas.train.Method;
+import org.magicnas.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a super-net run. They are saved as the run's {@code config.json}, from which a run
+ * resumes and can be reproduced.
+ */
+public final class SuperNetOptions {
+    @Option(names = "--name", description = "Run name (default: the method).")
+    String name;
+
+    @Option(names = "--method", defaultValue = "magic-at", description = "spos, magic-t, magic-a or magic-at (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--space", defaultValue = "tiny",
+            description = "Space preset: tiny, small, paper-analysis, paper-bert, paper-compress, or custom (default: ${DEFAULT-VALUE}).")
+    String space;
+
+    @Option(names = "--candidates", description = "Custom space candidates, e.g. MHA4:256,FFN:1024,CONV3,CONV5 (with --space custom).")
+    String candidates;
+
+    @Option(names = "--hidden", defaultValue = "256", description = "Custom space hidden size E (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "8", description = "Custom space layers N (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--corpus", description = "Brown corpus directory (NLTK layout) or plain-text file; default: the Brown corpus (fetched once).")
+    Path corpus;
+
+    @Option(names = "--vocab-size", defaultValue = "8192", description = "WordPiece vocabulary size (default: ${DEFAULT-VALUE}).")
+    int vocabSize;
+
+    @Option(names = "--seq-len", defaultValue = "64", description = "Sequence length (default: ${DEFAULT-VALUE}).")
+    int seqLen;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--steps", defaultValue = "1500", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--warmup", defaultValue = "0.06", description = "Learning-rate warm-up as a share of the steps (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "Decoupled weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--clip-norm", defaultValue = "1.0", description = "Global gradient-norm clip, 0 for none (default: ${DEFAULT-VALUE}).")
+    double clipNorm;
+
+    @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout rate (default: ${DEFAULT-VALUE}).")
+    float dropout;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of data split, initialisation, sampling and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--k", defaultValue = "1", description = "MAGIC-T: operators changed per step, in [1, N] (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--lambda", defaultValue = "0.5", description = "MAGIC-A: alignment weight (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--align-block", defaultValue = "4", description = "MAGIC-A: align every b layers (default: ${DEFAULT-VALUE}).")
+    int alignBlock;
+
+    @Option(names = "--align-warmup", defaultValue = "0.1", description = "MAGIC-A: warm start without alignment, share of the steps (default: ${DEFAULT-VALUE}).")
+    double alignWarmup;
+
+    @Option(names = "--align-target", defaultValue = "anchor", description = "MAGIC-A: anchor, or average (of C random children, appendix A.2) (default: ${DEFAULT-VALUE}).")
+    String alignTarget;
+
+    @Option(names = "--average-children", defaultValue = "4", description = "C for --align-target average (default: ${DEFAULT-VALUE}).")
+    int averageChildren;
+
+    @Option(names = "--anchor-eval-every", defaultValue = "50", description = "MAGIC-A: steps between anchor comparisons (default: ${DEFAULT-VALUE}).")
+    int anchorEvalEvery;
+
+    @Option(names = "--anchor-eval-batches", defaultValue = "2", description = "MAGIC-A: validation batches per comparison (default: ${DEFAULT-VALUE}).")
+    int anchorEvalBatches;
+
+    @Option(names = "--val-batches", defaultValue = "8", description = "Validation batches for child evaluation (default: ${DEFAULT-VALUE}).")
+    int valBatches;
+
+    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between checkpoints, 0 for the last only (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--eval-children", defaultValue = "5", description = "Random children evaluated at the end (default: ${DEFAULT-VALUE}).")
+    int evalChildren;
+
+    /**
+     * The search space the options name.
+     *
+     * @return the space
+     * @throws IllegalArgumentException for an unknown preset or a bad candidate
+     */
+    public SearchSpace searchSpace() {
+        if (!"custom".equals(space)) {
+            if (candidates != null) {
+                throw new IllegalArgumentException("--candidates needs --space custom, got --space " + space);
+            }
+            return Preset.of(space).space();
+        }
+        if (candidates == null || candidates.isBlank()) {
+            throw new IllegalArgumentException("--space custom needs --candidates, e.g. MHA4:256,FFN:1024,CONV3,CONV5");
+        }
+        List<OperatorSpec> ops = new ArrayList<>();
+        for (String c : candidates.split(",")) {
+            ops.add(OperatorSpec.parse(c, hidden));
+        }
+        return new SearchSpace("custom", hidden, layers, hidden, ops);
+    }
+
+    /**
+     * The training method.
+     *
+     * @return the method
+     */
+    public Method trainingMethod() {
+        return Method.of(method);
+    }
+
+    /**
+     * The data to prepare.
+     *
+     * @return the spec
+     */
+    public MlmDataSpec dataSpec() {
+        return new MlmDataSpec(corpus, vocabSize, seqLen, batchSize, 0.1, 0.1, seed);
+    }
+
+    /**
+     * The training configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException for any value out of range, naming it
+     */
+    public TrainingConfig trainingConfig() {
+        share("--warmup", warmup);
+        share("--align-warmup", alignWarmup);
+        AlignmentTargetKind target = switch (alignTarget) {
+            case "anchor" -> AlignmentTargetKind.ANCHOR;
+            case "average" -> AlignmentTargetKind.AVERAGE;
+            default -> throw new IllegalArgumentException("--align-target must be anchor or average, got '" + alignTarget + "'");
+        };
+        AlignmentConfig align = new AlignmentConfig(lambda, alignBlock, Math.round(alignWarmup * steps), target, averageChildren,
+                anchorEvalEvery, anchorEvalBatches);
+        return new TrainingConfig(trainingMethod(), steps, lr, Math.round(warmup * steps),
+                new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), seed, k, align, checkpointEvery, 2);
+    }
+
+    private static void share(String option, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(option + " must be a share in [0, 1], got " + value);
+        }
+    }
+
+    /**
+     * Checks every option that can be checked without reading data.
+     *
+     * @throws IllegalArgumentException naming the first bad value
+     */
+    public void validate() {
+        SearchSpace s = searchSpace();
+        Method m = trainingMethod();
+        trainingConfig();
+        dataSpec();
+        if (m.walks() && (k < 1 || k > s.layers())) {
+            throw new IllegalArgumentException("--k must be in [1, " + s.layers() + "] for space " + s.name() + ", got " + k);
+        }
+        if (m.walks() && s.choices() < 2) {
+            throw new IllegalArgumentException("method " + m.id() + " needs at least two candidates per layer, space " + s.name() + " has one");
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        }
+        if (valBatches < 1 || evalChildren < 0) {
+            throw new IllegalArgumentException("--val-batches must be >= 1 and --eval-children >= 0, got " + valBatches + " and " + evalChildren);
+        }
+    }
+
+    /**
+     * The run's name.
+     *
+     * @return the name given, or the method
+     */
+    public String runName() {
+        return name != null ? name : method;
+    }
+}

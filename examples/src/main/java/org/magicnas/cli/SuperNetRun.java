@@ -1,0 +1,208 @@
+package org.magicnas.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.magicnas.alignment.AnchorReplacement;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.data.MlmCorpus;
+import org.magicnas.run.CsvLog;
+import org.magicnas.run.RunDirectory;
+import org.magicnas.sampling.PathSampler;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.ChildCost;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.SuperNet;
+import org.magicnas.supernet.SuperNetConfig;
+import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.ChildScore;
+import org.magicnas.train.StepRecord;
+import org.magicnas.train.SuperNetTrainer;
+import org.magicnas.train.TrainingConfig;
+import org.magicnas.train.TrainingListener;
+
+/**
+ * One super-net training run in a run directory: trains (or resumes) with progress, metrics and
+ * checkpoints, then scores the anchor and a few random children on validation data.
+ */
+final class SuperNetRun {
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    static final String CONFIG = "config.json";
+
+    /** A child's final validation result. */
+    record ChildRow(String role, Architecture arch, long parameters, long flops, ChildScore score) {}
+
+    private SuperNetRun() {}
+
+    /**
+     * Starts a new run directory for the options: config and tokenizer.
+     *
+     * @return the directory
+     */
+    static RunDirectory create(Path runsDir, SuperNetOptions options, MlmCorpus data) throws IOException {
+        RunDirectory run = RunDirectory.create(runsDir, options.runName());
+        run.writeString(CONFIG, GSON.toJson(options));
+        Files.copy(data.tokenizer().file(), run.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+        return run;
+    }
+
+    /** Reads the options a run was started with. */
+    static SuperNetOptions readOptions(RunDirectory run) throws IOException {
+        Path file = run.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot resume " + run + ": it has no " + CONFIG);
+        }
+        return GSON.fromJson(Files.readString(file), SuperNetOptions.class);
+    }
+
+    /**
+     * Trains until {@code stopAt} steps are done (or all of them), resuming from the run's latest
+     * checkpoint if there is one, then evaluates children if training is complete.
+     *
+     * @return the evaluated children (empty if stopped early)
+     */
+    static List<ChildRow> execute(SuperNetOptions options, MlmCorpus data, RunDirectory run, long stopAt, int logEvery, PrintStream console)
+            throws IOException {
+        SearchSpace space = options.searchSpace();
+        TrainingConfig config = options.trainingConfig();
+        SuperNetConfig netConfig = new SuperNetConfig(space, data.tokenizer().vocabSize(), options.seqLen, options.dropout);
+        CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), config.keepCheckpoints());
+        List<MlmBatch> validation = data.validation(options.valBatches);
+        int every = logEvery > 0 ? logEvery : (int) Math.max(1, config.steps() / 20);
+        try (NDManager manager = NDManager.newBaseManager();
+                RunLog log = new RunLog(console, run.resolve("train.log"))) {
+            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
+            SuperNet net = new SuperNet(netConfig);
+            net.initialize(manager);
+            try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, config, step -> data.train().batchAt(step), validation)) {
+                var latest = store.latest();
+                if (latest.isPresent()) {
+                    trainer.restore(latest.get());
+                    log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
+                } else {
+                    log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),
+                            data.train().size(), data.tokenizer().vocabSize());
+                }
+                long from = trainer.stepsDone();
+                try (CsvLog metrics = CsvLog.open(run.resolve("metrics.csv"),
+                        List.of("step", "child", "changed", "loss", "align_loss", "lr", "grad_norm", "ms", "tokens"), from);
+                        CsvLog anchors = CsvLog.open(run.resolve("anchors.csv"),
+                                List.of("step", "previous", "replacement", "previous_loss", "replacement_loss"), from)) {
+                    trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from), store);
+                }
+                if (trainer.stepsDone() < config.steps()) {
+                    log.line("stopped at step %d of %d; resume with: bin/magic train-supernet --resume %s", trainer.stepsDone(), config.steps(), run);
+                    return List.of();
+                }
+                List<ChildRow> rows = evaluateChildren(options, net, trainer, validation, data.tokenizer().vocabSize());
+                report(rows, run, log);
+                return rows;
+            }
+        }
+    }
+
+    private static List<ChildRow> evaluateChildren(SuperNetOptions options, SuperNet net, SuperNetTrainer trainer, List<MlmBatch> validation,
+            int vocab) {
+        List<Architecture> children = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        if (trainer.anchor() != null) {
+            children.add(trainer.anchor().current());
+            roles.add("anchor");
+        }
+        SplitMix64 rng = new SplitMix64(SplitMix64.mix(options.seed, 5));
+        for (int i = 0; i < options.evalChildren; i++) {
+            children.add(PathSampler.uniform(net.space(), rng));
+            roles.add("random");
+        }
+        List<ChildRow> rows = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            Architecture a = children.get(i);
+            ChildCost cost = ChildCost.of(a, vocab, options.seqLen, options.seqLen, 0);
+            rows.add(new ChildRow(roles.get(i), a, cost.parameters(), cost.forwardFlops(), trainer.evaluator().evaluate(a, validation)));
+        }
+        return rows;
+    }
+
+    private static void report(List<ChildRow> rows, RunDirectory run, RunLog log) throws IOException {
+        log.line("%-8s %-48s %10s %12s %9s %9s", "child", "architecture", "params", "FLOPs/seq", "val loss", "val acc");
+        StringBuilder csv = new StringBuilder("role,architecture,parameters,forward_flops,val_loss,val_accuracy\n");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (ChildRow r : rows) {
+            log.line("%-8s %-48s %10d %12.3e %9.4f %9.4f", r.role(), r.arch(), r.parameters(), (double) r.flops(), r.score().loss(), r.score().accuracy());
+            csv.append(String.format("%s,\"%s\",%d,%d,%.6f,%.6f%n", r.role(), r.arch(), r.parameters(), r.flops(), r.score().loss(), r.score().accuracy()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("role", r.role());
+            m.put("architecture", r.arch().toString());
+            m.put("parameters", r.parameters());
+            m.put("forwardFlops", r.flops());
+            m.put("valLoss", r.score().loss());
+            m.put("valAccuracy", r.score().accuracy());
+            json.add(m);
+        }
+        run.writeString("children.csv", csv.toString());
+        run.writeString("children.json", GSON.toJson(json));
+        log.line("run directory: %s", run);
+    }
+
+    /** Writes metrics and prints progress. */
+    private static final class Progress implements TrainingListener {
+        private final RunLog log;
+        private final CsvLog metrics;
+        private final CsvLog anchors;
+        private final long total;
+        private final int every;
+        private final long startNanos = System.nanoTime();
+        private final long startStep;
+        private int replacements;
+
+        Progress(RunLog log, CsvLog metrics, CsvLog anchors, long total, int every, long startStep) {
+            this.log = log;
+            this.metrics = metrics;
+            this.anchors = anchors;
+            this.total = total;
+            this.every = every;
+            this.startStep = startStep;
+        }
+
+        @Override
+        public void onStep(StepRecord r) {
+            metrics.row(r.step(), r.child().toString(), r.changed(), r.predictionLoss(), r.alignmentLoss(), r.learningRate(), r.gradientNorm(),
+                    r.millis(), r.tokens());
+            long done = r.step() + 1;
+            if (done % every == 0 || done == total) {
+                metrics.flush();
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                double rate = (done - startStep) / seconds;
+                long eta = Math.round((total - done) / rate);
+                log.line("step %6d/%d  loss %.4f  align %s  lr %.2e  changed %d  %.2f steps/s  eta %dm%02ds  anchor changes %d", done, total,
+                        r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format("%.4f", r.alignmentLoss()),
+                        r.learningRate(), r.changed(), rate, eta / 60, eta % 60, replacements);
+            }
+        }
+
+        @Override
+        public void onAnchorReplaced(AnchorReplacement r) {
+            replacements++;
+            anchors.row(r.step(), r.previous(), r.replacement(), r.previousLoss(), r.replacementLoss());
+            anchors.flush();
+            log.line("anchor replaced at step %d: %s (%.4f) -> %s (%.4f)", r.step(), r.previous(), r.previousLoss(), r.replacement(),
+                    r.replacementLoss());
+        }
+
+        @Override
+        public void onCheckpoint(long step, Path dir) {
+            metrics.flush();
+        }
+    }
+}

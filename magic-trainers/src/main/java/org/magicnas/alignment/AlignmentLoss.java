@@ -1,0 +1,36 @@
+package org.magicnas.alignment;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import org.magicnas.supernet.BatchContext;
+
+/**
+ * The alignment loss of equation (1): the sum over block boundaries of the mean squared error
+ * between the sampled child's layer output and the target's, averaged over real (unpadded) tokens
+ * and hidden units.
+ */
+public final class AlignmentLoss {
+    private AlignmentLoss() {}
+
+    /**
+     * Computes the loss.
+     *
+     * @param outputs the sampled child's outputs at the boundaries, each (B, T, E), with gradient
+     * @param targets the targets at the same boundaries, without gradient
+     * @param ctx the batch, for the padding mask
+     * @return a scalar
+     */
+    public static NDArray compute(List<NDArray> outputs, List<NDArray> targets, BatchContext ctx) {
+        if (outputs.size() != targets.size()) {
+            throw new IllegalArgumentException(outputs.size() + " outputs but " + targets.size() + " targets");
+        }
+        NDArray total = null;
+        for (int i = 0; i < outputs.size(); i++) {
+            NDArray h = outputs.get(i);
+            long hidden = h.getShape().get(2);
+            NDArray mse = h.sub(targets.get(i)).square().mul(ctx.padMask()).sum().div(ctx.validTokens() * hidden);
+            total = total == null ? mse : total.add(mse);
+        }
+        return total;
+    }
+}

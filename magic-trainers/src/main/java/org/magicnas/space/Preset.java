@@ -1,0 +1,69 @@
+package org.magicnas.space;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The named search spaces: the paper's and small ones that train on two CPU cores. */
+public enum Preset {
+    /** Table 6 of the paper: E=768, N=12, {MHA6, MHA8 (d=384), FFN (768), FFN' (832), CONV3, CONV5}. */
+    PAPER_ANALYSIS("paper-analysis", 768, 12, 768,
+            List.of(OperatorSpec.mha(6, 384), OperatorSpec.mha(8, 384), OperatorSpec.ffn("FFN", 768),
+                    OperatorSpec.ffn("FFN'", 832), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /** Appendix C: E=768, N=26, {MHA12, FFN (3072), CONV3, CONV5}, embedding factorised to 512. */
+    PAPER_BERT("paper-bert", 768, 26, 512,
+            List.of(OperatorSpec.mha(12, 768), OperatorSpec.ffn("FFN", 3072), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /** The compression setting of Table 3: the paper-bert operators at E=512. */
+    PAPER_COMPRESS("paper-compress", 512, 26, 512,
+            List.of(OperatorSpec.mha(8, 512), OperatorSpec.ffn("FFN", 2048), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /** A CPU space for minutes-long runs: E=128, N=4, {MHA4, FFN (512), CONV3, CONV5}. */
+    TINY("tiny", 128, 4, 128,
+            List.of(OperatorSpec.mha(4, 128), OperatorSpec.ffn("FFN", 512), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /** The benchmark space: E=256, N=8, {MHA4 (d=256), FFN (1024), CONV3, CONV5}. */
+    SMALL("small", 256, 8, 256,
+            List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5)));
+
+    private final String id;
+    private final SearchSpace space;
+
+    Preset(String id, int hidden, int layers, int embeddingDim, List<OperatorSpec> candidates) {
+        this.id = id;
+        this.space = new SearchSpace(id, hidden, layers, embeddingDim, candidates);
+    }
+
+    /**
+     * The preset's name on the command line.
+     *
+     * @return the name, e.g. {@code paper-analysis}
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The preset's space.
+     *
+     * @return the space
+     */
+    public SearchSpace space() {
+        return space;
+    }
+
+    /**
+     * Finds a preset by name.
+     *
+     * @param name the name, e.g. {@code tiny}
+     * @return the preset
+     * @throws IllegalArgumentException naming the value and the allowed names
+     */
+    public static Preset of(String name) {
+        for (Preset p : values()) {
+            if (p.id.equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown space preset '" + name + "', allowed: "
+                + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")));
+    }
+}

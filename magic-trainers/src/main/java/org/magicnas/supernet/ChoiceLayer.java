@@ -1,0 +1,47 @@
+package org.magicnas.supernet;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.magicnas.space.OperatorSpec;
+import org.magicnas.space.SearchSpace;
+
+/** One layer of the super-net: every candidate operator, of which a child runs exactly one. */
+public final class ChoiceLayer extends ParamBlock {
+    private final List<Operator> candidates = new ArrayList<>();
+
+    /**
+     * Creates the candidates of one layer.
+     *
+     * @param space the space
+     * @param dropout the residual dropout rate
+     */
+    public ChoiceLayer(SearchSpace space, float dropout) {
+        for (OperatorSpec spec : space.candidates()) {
+            candidates.add(addChildBlock(spec.name(), Operator.create(spec, space.hidden(), dropout)));
+        }
+    }
+
+    /**
+     * The candidate with the given index.
+     *
+     * @param index the candidate index
+     * @return the operator
+     */
+    public Operator candidate(int index) {
+        return candidates.get(index);
+    }
+
+    /**
+     * Runs the selected candidate.
+     *
+     * @param choice the candidate index
+     * @param x the input, (B, T, E)
+     * @param ctx the batch tensors
+     * @param training whether dropout is active
+     * @return the output, (B, T, E)
+     */
+    public NDArray apply(int choice, NDArray x, BatchContext ctx, boolean training) {
+        return candidates.get(choice).apply(x, ctx, training);
+    }
+}

@@ -1,0 +1,319 @@
+package org.magicnas.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.SearchSpace;
+
+/**
+ * The chain-style super-net: embeddings, N {@link ChoiceLayer}s and a masked-LM head. A forward pass
+ * runs one child; {@link #pathParameters} lists exactly the parameters that child touches, which is
+ * what a single-path optimizer step may update.
+ *
+ * <p>Through DJL's generic {@link Block#forward} the super-net runs its {@link #setActivePath active
+ * path} on {@code NDList(tokens (B,T) int64, lengths (B) int32)} and returns the encoder output.
+ */
+public final class SuperNet extends ParamBlock {
+    private final SuperNetConfig config;
+    private final Embeddings embeddings;
+    private final List<ChoiceLayer> layers = new ArrayList<>();
+    private final MlmHead head;
+    private final Map<Block, List<Parameter>> parameterCache = new IdentityHashMap<>();
+    private Architecture activePath;
+
+    /**
+     * Builds the super-net (parameters are created by {@link #initialize(NDManager)}).
+     *
+     * @param config what to build
+     */
+    public SuperNet(SuperNetConfig config) {
+        this.config = config;
+        SearchSpace s = config.space();
+        this.embeddings = addChildBlock("embeddings", new Embeddings(config.vocabSize(), s.embeddingDim(), s.hidden(), config.maxPositions(), config.dropout()));
+        for (int i = 0; i < s.layers(); i++) {
+            layers.add(addChildBlock("layer" + i, new ChoiceLayer(s, config.dropout())));
+        }
+        this.head = addChildBlock("mlm_head", new MlmHead(embeddings.tokenTable(), config.vocabSize(), s.embeddingDim(), s.hidden()));
+    }
+
+    /**
+     * Allocates and initialises every parameter of every candidate. Seed the engine first for
+     * reproducible weights.
+     *
+     * @param manager the manager that owns the weights
+     */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, new Shape(1, config.maxPositions()));
+    }
+
+    /**
+     * What the super-net was built from.
+     *
+     * @return the configuration
+     */
+    public SuperNetConfig config() {
+        return config;
+    }
+
+    /**
+     * The search space.
+     *
+     * @return the space
+     */
+    public SearchSpace space() {
+        return config.space();
+    }
+
+    /**
+     * A layer.
+     *
+     * @param index from 0
+     * @return the layer
+     */
+    public ChoiceLayer layer(int index) {
+        return layers.get(index);
+    }
+
+    /**
+     * The embeddings.
+     *
+     * @return the embeddings block
+     */
+    public Embeddings embeddings() {
+        return embeddings;
+    }
+
+    /**
+     * The masked-LM head.
+     *
+     * @return the head block
+     */
+    public MlmHead head() {
+        return head;
+    }
+
+    /**
+     * Embeds a batch.
+     *
+     * @param ctx the batch
+     * @param training whether dropout is active
+     * @return (B, T, E)
+     */
+    public NDArray embed(BatchContext ctx, boolean training) {
+        return embeddings.apply(ctx, training);
+    }
+
+    /**
+     * Runs layers {@code [from, to)} of a child.
+     *
+     * @param arch the child
+     * @param x the input of layer {@code from}, (B, T, E)
+     * @param ctx the batch
+     * @param training whether dropout is active
+     * @param from the first layer, from 0
+     * @param to one past the last layer
+     * @return the output of layer {@code to - 1}
+     */
+    public NDArray encode(Architecture arch, NDArray x, BatchContext ctx, boolean training, int from, int to) {
+        NDArray h = x;
+        for (int i = from; i < to; i++) {
+            h = layers.get(i).apply(arch.choice(i), h, ctx, training);
+        }
+        return h;
+    }
+
+    /**
+     * Runs a whole child and keeps the outputs of the requested layers.
+     *
+     * @param arch the child
+     * @param ctx the batch
+     * @param training whether dropout is active
+     * @param keep the layers (from 0, ascending) whose outputs to return, may be empty
+     * @return the encoder output and the kept layer outputs
+     */
+    public EncoderOutput forward(Architecture arch, BatchContext ctx, boolean training, int[] keep) {
+        NDArray h = embed(ctx, training);
+        List<NDArray> kept = new ArrayList<>(keep.length);
+        int from = 0;
+        for (int layer : keep) {
+            h = encode(arch, h, ctx, training, from, layer + 1);
+            kept.add(h);
+            from = layer + 1;
+        }
+        h = encode(arch, h, ctx, training, from, layers.size());
+        return new EncoderOutput(h, kept);
+    }
+
+    /**
+     * Runs a child only as far as the last requested layer and returns the requested outputs.
+     *
+     * @param arch the child
+     * @param ctx the batch
+     * @param training whether dropout is active
+     * @param keep the layers (from 0, ascending) whose outputs to return, not empty
+     * @return the kept outputs
+     */
+    public List<NDArray> keptOutputs(Architecture arch, BatchContext ctx, boolean training, int[] keep) {
+        NDArray h = embed(ctx, training);
+        List<NDArray> kept = new ArrayList<>(keep.length);
+        int from = 0;
+        for (int layer : keep) {
+            h = encode(arch, h, ctx, training, from, layer + 1);
+            kept.add(h);
+            from = layer + 1;
+        }
+        return kept;
+    }
+
+    /**
+     * Masked-LM logits at the given positions.
+     *
+     * @param hidden the encoder output, (B, T, E)
+     * @param positions flat indices into B*T, int64
+     * @return (M, V)
+     */
+    public NDArray mlmLogits(NDArray hidden, NDArray positions) {
+        return head.logits(hidden, positions);
+    }
+
+    /**
+     * The parameters a child touches: embeddings, head and its chosen candidates, in a fixed order.
+     *
+     * @param arch the child
+     * @return the parameters
+     */
+    public List<Parameter> pathParameters(Architecture arch) {
+        List<Parameter> out = new ArrayList<>(parametersOf(embeddings));
+        for (int i = 0; i < layers.size(); i++) {
+            out.addAll(parametersOf(layers.get(i).candidate(arch.choice(i))));
+        }
+        out.addAll(parametersOf(head));
+        return out;
+    }
+
+    /**
+     * One child of the super-net as a runnable encoder sharing the super-net's weights.
+     *
+     * @param arch the child
+     * @return the path
+     */
+    public MlmEncoder path(Architecture arch) {
+        SuperNet net = this;
+        return new MlmEncoder() {
+            @Override
+            public EncoderOutput forward(BatchContext ctx, boolean training, int[] keep) {
+                return net.forward(arch, ctx, training, keep);
+            }
+
+            @Override
+            public NDArray mlmLogits(NDArray hidden, NDArray positions) {
+                return net.mlmLogits(hidden, positions);
+            }
+
+            @Override
+            public List<Parameter> trainableParameters() {
+                return net.pathParameters(arch);
+            }
+        };
+    }
+
+    /**
+     * Every parameter of the super-net, in a fixed order.
+     *
+     * @return the parameters
+     */
+    public List<Parameter> allParameters() {
+        return parametersOf(this);
+    }
+
+    private List<Parameter> parametersOf(Block block) {
+        return parameterCache.computeIfAbsent(block, b -> {
+            List<Parameter> list = new ArrayList<>();
+            for (Parameter p : b.getParameters().values()) {
+                if (!list.contains(p)) {
+                    list.add(p);
+                }
+            }
+            return Collections.unmodifiableList(list);
+        });
+    }
+
+    /**
+     * Sets the child that DJL's generic forward runs.
+     *
+     * @param arch the child
+     */
+    public void setActivePath(Architecture arch) {
+        this.activePath = arch;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (activePath == null) {
+            throw new IllegalStateException("no active path: call setActivePath first");
+        }
+        NDArray tokens = inputs.get(0);
+        int b = (int) tokens.getShape().get(0);
+        int t = (int) tokens.getShape().get(1);
+        long[] ids = tokens.toLongArray();
+        int[] idsInt = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            idsInt[i] = (int) ids[i];
+        }
+        int[] lengths = inputs.get(1).toType(DataType.INT32, false).toIntArray();
+        BatchContext ctx = new BatchContext(tokens.getManager(), idsInt, lengths, t);
+        if (lengths.length != b) {
+            throw new IllegalArgumentException("got " + lengths.length + " lengths for " + b + " rows");
+        }
+        return new NDList(forward(activePath, ctx, training, new int[0]).output());
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape tokens = inputShapes[0];
+        return new Shape[] {new Shape(tokens.get(0), tokens.get(1), space().hidden())};
+    }
+
+    /**
+     * Writes every weight (all candidates) in DJL's parameter format.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    public void save(DataOutputStream out) throws IOException {
+        saveParameters(out);
+    }
+
+    /**
+     * Reads weights written by {@link #save} into this (identically configured) super-net.
+     *
+     * @param manager the manager that owns the weights
+     * @param in the stream
+     * @throws IOException if reading fails or the structure differs
+     */
+    public void load(NDManager manager, DataInputStream in) throws IOException {
+        try {
+            loadParameters(manager, in);
+            for (Parameter p : allParameters()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("weights do not match this super-net's structure (" + space().describe() + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.magicnas.train;
+
+import ai.djl.ndarray.NDArray;
+
+/** The masked-LM objective: cross entropy of the original tokens at the masked positions. */
+public final class MlmObjective {
+    private MlmObjective() {}
+
+    /**
+     * Summed cross entropy over the masked positions.
+     *
+     * @param logits (M, V)
+     * @param labels (M), int64
+     * @return a scalar: the sum over the M positions
+     */
+    public static NDArray summedLoss(NDArray logits, NDArray labels) {
+        return logits.logSoftmax(-1).gather(labels.reshape(-1, 1), 1).sum().neg();
+    }
+
+    /**
+     * Mean cross entropy over the masked positions (the training loss).
+     *
+     * @param logits (M, V)
+     * @param labels (M), int64
+     * @return a scalar
+     */
+    public static NDArray loss(NDArray logits, NDArray labels) {
+        return summedLoss(logits, labels).div(labels.getShape().get(0));
+    }
+
+    /**
+     * The number of masked positions whose most likely token is the original one.
+     *
+     * @param logits (M, V)
+     * @param labels (M), int64
+     * @return the count
+     */
+    public static long correct(NDArray logits, NDArray labels) {
+        return logits.argMax(-1).eq(labels).sum().toLongArray()[0];
+    }
+}

@@ -1,0 +1,70 @@
+package org.magicnas.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import java.util.function.Function;
+import org.magicnas.alignment.AlignmentLoss;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.EncoderOutput;
+import org.magicnas.supernet.MlmEncoder;
+
+/**
+ * One masked-LM training step of one child, in its own NDManager scope: targets (if aligning)
+ * without gradient, forward and backward of {@code L_pred + lambda * L_align}, and an Adam update of
+ * the child's parameters only.
+ */
+public final class MlmStep {
+    private static final int[] NO_LAYERS = new int[0];
+
+    private MlmStep() {}
+
+    /**
+     * What a step measured.
+     *
+     * @param predictionLoss the masked-LM loss
+     * @param alignmentLoss the alignment loss, NaN if not aligning
+     * @param gradientNorm the global gradient norm before clipping
+     * @param tokens real tokens in the batch
+     */
+    public record Result(double predictionLoss, double alignmentLoss, double gradientNorm, long tokens) {}
+
+    /**
+     * Runs a step.
+     *
+     * @param child the child to train
+     * @param batch the batch
+     * @param parent the manager under which the step's scope is opened
+     * @param optimizer the optimizer
+     * @param learningRate the rate
+     * @param targets the alignment targets for a batch (computed without gradient), or null
+     * @param boundaries the aligned layers
+     * @param lambda the alignment weight
+     * @return the losses and norm
+     */
+    public static Result run(MlmEncoder child, MlmBatch batch, NDManager parent, SinglePathAdam optimizer, double learningRate,
+            Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda) {
+        try (NDManager sm = parent.newSubManager()) {
+            BatchTensors bt = BatchTensors.of(sm, batch);
+            BatchContext ctx = bt.context();
+            List<NDArray> target = targets == null ? null : targets.apply(ctx);
+            NDArray pred;
+            NDArray align = null;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                EncoderOutput out = child.forward(ctx, true, target == null ? NO_LAYERS : boundaries);
+                pred = MlmObjective.loss(child.mlmLogits(out.output(), bt.positions()), bt.labels());
+                NDArray total = pred;
+                if (target != null) {
+                    align = AlignmentLoss.compute(out.kept(), target, ctx);
+                    total = pred.add(align.mul(lambda));
+                }
+                gc.backward(total);
+            }
+            double norm = optimizer.step(child.trainableParameters(), learningRate, sm);
+            return new Result(pred.getFloat(), align == null ? Double.NaN : align.getFloat(), norm, (long) ctx.validTokens());
+        }
+    }
+}

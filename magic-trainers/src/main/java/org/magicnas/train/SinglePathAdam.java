@@ -1,0 +1,177 @@
+package org.magicnas.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam (with decoupled weight decay) that updates only the parameters of the trained path. DJL's
+ * {@code Trainer.step()} updates every parameter that requires a gradient, so candidates that were
+ * not sampled would drift through stale momentum and weight decay; here a parameter off the path, and
+ * its moments and step count, stay bit-identical. Each parameter has its own step count for bias
+ * correction, as in PyTorch and fairseq, where parameters without a gradient are skipped.
+ *
+ * <p>The global gradient norm over the path is clipped by rescaling, and the update of each
+ * parameter is one fused native call.
+ */
+public final class SinglePathAdam implements AutoCloseable {
+    private final AdamSettings settings;
+    private final NDManager manager;
+    private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
+
+    /**
+     * Creates the optimizer.
+     *
+     * @param settings the constants
+     * @param parent the manager under which the moments are kept
+     */
+    public SinglePathAdam(AdamSettings settings, NDManager parent) {
+        this.settings = settings;
+        this.manager = parent.newSubManager();
+    }
+
+    /**
+     * Updates the path's parameters from their gradients and zeroes those gradients.
+     *
+     * @param path the parameters of the trained child
+     * @param learningRate the scheduled rate
+     * @param stepManager the step's manager, which takes the temporary arrays
+     * @return the global gradient norm before clipping
+     * @throws ArithmeticException if the gradient norm is not finite
+     */
+    public double step(List<Parameter> path, double learningRate, NDManager stepManager) {
+        List<NDArray> grads = new ArrayList<>(path.size());
+        NDList squares = new NDList(path.size());
+        for (Parameter p : path) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(stepManager);
+            grads.add(g);
+            squares.add(g.square().sum());
+        }
+        double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+        if (!Double.isFinite(norm)) {
+            throw new ArithmeticException("gradient norm is " + norm + ": training diverged (lower the learning rate)");
+        }
+        double clip = settings.clipNorm();
+        float rescale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
+        for (int i = 0; i < path.size(); i++) {
+            Parameter p = path.get(i);
+            NDArray w = p.getArray();
+            Moments m = moments.computeIfAbsent(p, k -> new Moments(manager.zeros(w.getShape()), manager.zeros(w.getShape())));
+            m.count++;
+            double correction = Math.sqrt(1 - Math.pow(settings.beta2(), m.count)) / (1 - Math.pow(settings.beta1(), m.count));
+            w.getNDArrayInternal().adamUpdate(new NDList(w, grads.get(i), m.mean, m.variance), new NDList(w),
+                    (float) learningRate, (float) (learningRate * correction), (float) settings.weightDecay(), rescale, -1f,
+                    (float) settings.beta1(), (float) settings.beta2(), (float) settings.epsilon(), true, true);
+        }
+        return norm;
+    }
+
+    /**
+     * The number of updates a parameter has received.
+     *
+     * @param p the parameter
+     * @return its step count, 0 if never updated
+     */
+    public int updateCount(Parameter p) {
+        Moments m = moments.get(p);
+        return m == null ? 0 : m.count;
+    }
+
+    /**
+     * The first moment of a parameter, for tests and analyses.
+     *
+     * @param p the parameter
+     * @return the moment, or null if never updated
+     */
+    public NDArray mean(Parameter p) {
+        Moments m = moments.get(p);
+        return m == null ? null : m.mean;
+    }
+
+    /**
+     * Writes the state of every parameter, identified by its index in {@code order}.
+     *
+     * @param order all parameters, in a fixed order
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    public void save(List<Parameter> order, DataOutputStream out) throws IOException {
+        out.writeInt(moments.size());
+        for (int i = 0; i < order.size(); i++) {
+            Moments m = moments.get(order.get(i));
+            if (m != null) {
+                out.writeInt(i);
+                out.writeInt(m.count);
+                writeArray(out, m.mean);
+                writeArray(out, m.variance);
+            }
+        }
+    }
+
+    /**
+     * Reads state written by {@link #save}, replacing the current state.
+     *
+     * @param order all parameters, in the same order as when saved
+     * @param in the stream
+     * @throws IOException if reading fails
+     */
+    public void load(List<Parameter> order, DataInputStream in) throws IOException {
+        moments.values().forEach(Moments::close);
+        moments.clear();
+        int n = in.readInt();
+        for (int j = 0; j < n; j++) {
+            int index = in.readInt();
+            if (index < 0 || index >= order.size()) {
+                throw new IOException("optimizer state names parameter " + index + ", the super-net has " + order.size());
+            }
+            int count = in.readInt();
+            Moments m = new Moments(readArray(in), readArray(in));
+            m.count = count;
+            moments.put(order.get(index), m);
+        }
+    }
+
+    private void writeArray(DataOutputStream out, NDArray a) throws IOException {
+        byte[] bytes = a.encode();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private NDArray readArray(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return NDArray.decode(manager, bytes);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private static final class Moments implements AutoCloseable {
+        private final NDArray mean;
+        private final NDArray variance;
+        private int count;
+
+        Moments(NDArray mean, NDArray variance) {
+            this.mean = mean;
+            this.variance = variance;
+        }
+
+        @Override
+        public void close() {
+            mean.close();
+            variance.close();
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.magicnas.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.magicnas.alignment.AlignmentConfig;
+import org.magicnas.alignment.AlignmentTarget;
+import org.magicnas.alignment.AlignmentTargetKind;
+import org.magicnas.alignment.Anchor;
+import org.magicnas.alignment.AnchorReplacement;
+import org.magicnas.alignment.AverageTarget;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.sampling.PathSampler;
+import org.magicnas.sampling.RandomWalkSampler;
+import org.magicnas.sampling.SamplerState;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.sampling.UniformSampler;
+import org.magicnas.space.Architecture;
+import org.magicnas.supernet.SuperNet;
+
+/**
+ * Trains a super-net one child path per step with SPOS, MAGIC-T, MAGIC-A or MAGIC-AT.
+ *
+ * <p>Each step: seed the engine from (seed, step) so dropout is reproducible; sample a child; take the
+ * batch of that step; for the aligning methods after the warm start, compute the target outputs at
+ * block boundaries without gradient; forward and backward the child's loss (prediction plus lambda
+ * times alignment); update only the child's parameters. Every {@code evalEvery} steps the sampled
+ * child and the anchor are scored on fixed validation batches and the anchor is replaced if beaten.
+ * All arrays of a step live in one sub-manager closed at the end of the step.
+ *
+ * <p>Everything the run depends on is in its checkpoint (weights, optimizer moments and counts, the
+ * sampler and target generators, the anchor and its history, the step), and batches depend only on
+ * the step, so training S steps, stopping, and resuming for S more gives the same weights as 2S
+ * steps in one go.
+ */
+public final class SuperNetTrainer implements AutoCloseable {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final int[] NO_LAYERS = new int[0];
+
+    private final SuperNet net;
+    private final NDManager manager;
+    private final TrainingConfig config;
+    private final LongFunction<MlmBatch> trainBatches;
+    private final List<MlmBatch> anchorBatches;
+    private final PathSampler sampler;
+    private final SinglePathAdam optimizer;
+    private final LearningRateSchedule schedule;
+    private final ChildEvaluator evaluator;
+    private final Anchor anchor;
+    private final AverageTarget average;
+    private final int[] boundaries;
+    private long step;
+    private Architecture previous;
+
+    /**
+     * Creates a trainer at step 0.
+     *
+     * @param net an initialised super-net
+     * @param manager the manager under which steps and optimizer state are scoped
+     * @param config the configuration
+     * @param trainBatches the batch of each step
+     * @param validation fixed validation batches (the anchor comparison uses the first few)
+     */
+    public SuperNetTrainer(SuperNet net, NDManager manager, TrainingConfig config, LongFunction<MlmBatch> trainBatches,
+            List<MlmBatch> validation) {
+        this(net, manager, config, trainBatches, validation, null);
+    }
+
+    /**
+     * Creates a trainer at step 0 with a given sampler instead of the method's.
+     *
+     * @param net an initialised super-net
+     * @param manager the manager under which steps and optimizer state are scoped
+     * @param config the configuration
+     * @param trainBatches the batch of each step
+     * @param validation fixed validation batches (the anchor comparison uses the first few)
+     * @param sampler the sampler, or null for the method's own
+     */
+    public SuperNetTrainer(SuperNet net, NDManager manager, TrainingConfig config, LongFunction<MlmBatch> trainBatches,
+            List<MlmBatch> validation, PathSampler sampler) {
+        this.net = net;
+        this.manager = manager;
+        this.config = config;
+        this.trainBatches = trainBatches;
+        Method method = config.method();
+        long seed = config.seed();
+        this.sampler = sampler != null ? sampler : method.walks()
+                ? new RandomWalkSampler(net.space(), config.walkChanges(), SplitMix64.mix(seed, 1))
+                : new UniformSampler(net.space(), SplitMix64.mix(seed, 1));
+        this.optimizer = new SinglePathAdam(config.adam(), manager);
+        this.schedule = config.schedule();
+        this.evaluator = new ChildEvaluator(net, manager);
+        AlignmentConfig align = config.alignment();
+        boolean anchored = method.aligns() && align.target() == AlignmentTargetKind.ANCHOR;
+        this.anchor = anchored ? new Anchor(PathSampler.uniform(net.space(), new SplitMix64(SplitMix64.mix(seed, 2)))) : null;
+        this.average = method.aligns() && !anchored ? new AverageTarget(align.averageChildren(), SplitMix64.mix(seed, 3)) : null;
+        this.boundaries = method.aligns() ? align.boundaries(net.space().layers()) : NO_LAYERS;
+        if (anchored && validation.isEmpty()) {
+            throw new IllegalArgumentException("the anchor of " + method.id() + " needs validation batches");
+        }
+        this.anchorBatches = validation.subList(0, Math.min(validation.size(), align.evalBatches()));
+    }
+
+    /**
+     * Trains until {@code stopAt} steps are done (or the planned steps, if fewer), writing checkpoints
+     * to the store (if any) every {@code checkpointEvery} steps and at the end.
+     *
+     * @param stopAt the step count to stop at
+     * @param listener progress
+     * @param store where checkpoints go, or null for none
+     * @throws IOException if a checkpoint cannot be written
+     */
+    public void train(long stopAt, TrainingListener listener, CheckpointStore store) throws IOException {
+        long end = Math.min(stopAt, config.steps());
+        while (step < end) {
+            StepRecord r = step();
+            listener.onStep(r);
+            if (anchor != null && step % config.alignment().evalEvery() == 0) {
+                AnchorReplacement replacement = compareWithAnchor(r.child());
+                if (replacement != null) {
+                    listener.onAnchorReplaced(replacement);
+                }
+            }
+            boolean due = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
+            if (store != null && (due || step == end)) {
+                listener.onCheckpoint(step, store.save(step, this::save));
+            }
+        }
+    }
+
+    /**
+     * Trains one step.
+     *
+     * @return what the step did
+     */
+    public StepRecord step() {
+        long start = System.nanoTime();
+        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(config.seed(), 4, step));
+        Architecture child = sampler.next();
+        int changed = previous == null ? child.space().layers() : child.distance(previous);
+        MlmBatch batch = trainBatches.apply(step);
+        boolean aligning = config.method().aligns() && step >= config.alignment().warmupSteps();
+        double lr = schedule.at(step);
+        MlmStep.Result r = MlmStep.run(net.path(child), batch, manager, optimizer, lr,
+                aligning ? ctx -> target().outputs(net, ctx, boundaries) : null, boundaries, config.alignment().lambda());
+        previous = child;
+        StepRecord record = new StepRecord(step, child, changed, r.predictionLoss(), r.alignmentLoss(), lr, r.gradientNorm(),
+                (System.nanoTime() - start) / 1e6, r.tokens());
+        step++;
+        return record;
+    }
+
+    private AlignmentTarget target() {
+        return anchor != null ? anchor : average;
+    }
+
+    private AnchorReplacement compareWithAnchor(Architecture child) {
+        if (child.equals(anchor.current())) {
+            return null;
+        }
+        double childLoss = evaluator.evaluate(child, anchorBatches).loss();
+        double anchorLoss = evaluator.evaluate(anchor.current(), anchorBatches).loss();
+        return anchor.offer(step, child, childLoss, anchorLoss);
+    }
+
+    /**
+     * Steps done so far.
+     *
+     * @return the step count
+     */
+    public long stepsDone() {
+        return step;
+    }
+
+    /**
+     * The anchor, for the anchored methods.
+     *
+     * @return the anchor, or null
+     */
+    public Anchor anchor() {
+        return anchor;
+    }
+
+    /**
+     * The optimizer, for inspection.
+     *
+     * @return the optimizer
+     */
+    public SinglePathAdam optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * An evaluator of this super-net's children.
+     *
+     * @return the evaluator
+     */
+    public ChildEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /**
+     * Writes the whole training state into a directory: {@code weights.params},
+     * {@code optimizer.bin} and {@code state.json}.
+     *
+     * @param dir the directory (existing)
+     * @throws IOException if writing fails
+     */
+    public void save(Path dir) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("weights.params"))))) {
+            net.save(out);
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.bin"))))) {
+            optimizer.save(net.allParameters(), out);
+        }
+        TrainerState s = new TrainerState();
+        s.step = step;
+        s.sampler = sampler.state();
+        s.previous = previous == null ? null : previous.toString();
+        s.anchor = anchor == null ? null : anchor.current().toString();
+        s.anchorHistory = anchor == null ? null : anchor.history();
+        s.averageRng = average == null ? null : average.rng().state();
+        s.method = config.method().id();
+        s.space = net.space().describe();
+        Files.writeString(dir.resolve("state.json"), GSON.toJson(s), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Restores the training state written by {@link #save}.
+     *
+     * @param dir the checkpoint directory
+     * @throws IOException if reading fails or the checkpoint belongs to another method or space
+     */
+    public void restore(Path dir) throws IOException {
+        TrainerState s = GSON.fromJson(Files.readString(dir.resolve("state.json"), StandardCharsets.UTF_8), TrainerState.class);
+        if (!config.method().id().equals(s.method) || !net.space().describe().equals(s.space)) {
+            throw new IOException("checkpoint " + dir + " was written by method " + s.method + " on space " + s.space
+                    + ", not " + config.method().id() + " on " + net.space().describe());
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("weights.params"))))) {
+            net.load(manager, in);
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
+            optimizer.load(net.allParameters(), in);
+        }
+        step = s.step;
+        sampler.restore(s.sampler);
+        previous = s.previous == null ? null : Architecture.parse(net.space(), s.previous);
+        if (anchor != null) {
+            anchor.restore(Architecture.parse(net.space(), s.anchor), s.anchorHistory);
+        }
+        if (average != null) {
+            average.rng().restore(s.averageRng);
+        }
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+
+    /** The JSON form of the non-array state. */
+    private static final class TrainerState {
+        long step;
+        String method;
+        String space;
+        SamplerState sampler;
+        String previous;
+        String anchor;
+        List<AnchorReplacement> anchorHistory;
+        Long averageRng;
+    }
+}

@@ -1,0 +1,98 @@
+package org.magicnas.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.magicnas.alignment.AlignmentConfig;
+import org.magicnas.alignment.AlignmentTargetKind;
+import org.magicnas.alignment.AnchorReplacement;
+import org.magicnas.supernet.SuperNet;
+
+class AlignmentTrainingTest {
+
+    @Test
+    void alignmentStartsAfterWarmStartAndAnchorIsReplacedByBetterChildren() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SuperNet net = TrainerFixture.net(manager, 4);
+            TrainingConfig cfg = TrainerFixture.config(Method.MAGIC_A, 60, 0.01, 0);
+            List<StepRecord> steps = new ArrayList<>();
+            List<AnchorReplacement> replaced = new ArrayList<>();
+            try (SuperNetTrainer t = TrainerFixture.trainer(net, manager, cfg)) {
+                t.train(60, new TrainingListener() {
+                    @Override
+                    public void onStep(StepRecord r) {
+                        steps.add(r);
+                    }
+
+                    @Override
+                    public void onAnchorReplaced(AnchorReplacement r) {
+                        replaced.add(r);
+                    }
+                }, null);
+                assertTrue(Double.isNaN(steps.get(0).alignmentLoss()), "warm start: no alignment at step 0");
+                for (StepRecord r : steps.subList(1, steps.size())) {
+                    assertTrue(r.alignmentLoss() >= 0 && Double.isFinite(r.alignmentLoss()), "step " + r.step());
+                }
+                assertFalse(replaced.isEmpty(), "no anchor replacement in 60 steps");
+                for (AnchorReplacement r : replaced) {
+                    assertTrue(r.replacementLoss() < r.previousLoss());
+                    assertEquals(0, r.step() % 3);
+                }
+                assertEquals(replaced, t.anchor().history());
+                assertEquals(replaced.get(replaced.size() - 1).replacement(), t.anchor().current().toString());
+            }
+        }
+    }
+
+    @Test
+    void alignmentWithTheChildItselfIsZero() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SuperNet net = TrainerFixture.net(manager, 4);
+            // Without dropout the anchor's outputs equal the child's when the child is the anchor.
+            net = new SuperNet(new org.magicnas.supernet.SuperNetConfig(TrainerFixture.SPACE, TrainerFixture.VOCAB, TrainerFixture.SEQ, 0f));
+            net.initialize(manager);
+            var ctx = BatchTensors.of(manager, TrainerFixture.batch(0)).context();
+            var arch = org.magicnas.space.Architecture.parse(TrainerFixture.SPACE, "MHA2,FFN,CONV3,FFN");
+            var anchor = new org.magicnas.alignment.Anchor(arch);
+            int[] b = {1, 3};
+            var loss = org.magicnas.alignment.AlignmentLoss.compute(net.forward(arch, ctx, true, b).kept(), anchor.outputs(net, ctx, b), ctx);
+            assertEquals(0f, loss.getFloat());
+            var other = org.magicnas.space.Architecture.parse(TrainerFixture.SPACE, "CONV3,FFN,CONV3,FFN");
+            var loss2 = org.magicnas.alignment.AlignmentLoss.compute(net.forward(other, ctx, true, b).kept(), anchor.outputs(net, ctx, b), ctx);
+            assertTrue(loss2.getFloat() > 1e-7f, "loss " + loss2.getFloat());
+        }
+    }
+
+    @Test
+    void averageTargetTrains() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SuperNet net = TrainerFixture.net(manager, 4);
+            TrainingConfig base = TrainerFixture.config(Method.MAGIC_A, 10, 0.01, 0);
+            TrainingConfig cfg = new TrainingConfig(base.method(), base.steps(), base.peakLearningRate(), base.warmupSteps(), base.adam(),
+                    base.seed(), 1, new AlignmentConfig(0.5, 1, 0, AlignmentTargetKind.AVERAGE, 3, 5, 1), 0, 1);
+            try (SuperNetTrainer t = TrainerFixture.trainer(net, manager, cfg)) {
+                StepRecord r = t.step();
+                assertTrue(r.alignmentLoss() > 0 && Double.isFinite(r.alignmentLoss()));
+                assertEquals(null, t.anchor());
+            }
+        }
+    }
+
+    @Test
+    void evaluationIsDeterministic() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SuperNet net = TrainerFixture.net(manager, 4);
+            ChildEvaluator e = new ChildEvaluator(net, manager);
+            var arch = org.magicnas.space.Architecture.parse(TrainerFixture.SPACE, "MHA2,FFN,CONV3,FFN");
+            ChildScore a = e.evaluate(arch, TrainerFixture.validation());
+            ChildScore b = e.evaluate(arch, TrainerFixture.validation());
+            assertEquals(a, b);
+            assertTrue(a.loss() > Math.log(TrainerFixture.VOCAB) - 1 && a.loss() < Math.log(TrainerFixture.VOCAB) + 1, "untrained loss " + a.loss());
+        }
+    }
+}
