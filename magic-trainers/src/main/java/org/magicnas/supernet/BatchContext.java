@@ -2,14 +2,26 @@ package org.magicnas.supernet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.magicnas.sampling.SplitMix64;
 
 /**
  * The tensors of one batch that every operator may need: token ids, the padding mask and the
- * additive attention bias derived from it. All arrays live in the manager of the step that made them.
+ * additive attention bias derived from it, and the dropout masks of the step. All arrays live in the
+ * manager of the step that made them.
+ *
+ * <p>Dropout masks are drawn in Java from a generator seeded per step rather than through the
+ * engine's global generator: the result depends only on the seed (so runs resume exactly), and it is
+ * several times faster than libtorch's CPU Bernoulli sampling. The drop probability is quantised to
+ * multiples of 1/65536.
  */
 public final class BatchContext {
     private static final float MASKED_SCORE = -1e4f;
+    private static final ThreadLocal<ByteBuffer> SCRATCH = new ThreadLocal<>();
 
     private final NDArray tokens;
     private final NDArray padMask;
@@ -17,6 +29,8 @@ public final class BatchContext {
     private final int batchSize;
     private final int seqLen;
     private final float validTokens;
+    private final NDManager manager;
+    private final SplitMix64 dropoutRng;
 
     /**
      * Builds the tensors of a padded batch.
@@ -25,8 +39,11 @@ public final class BatchContext {
      * @param tokenIds token ids, B x T row-major
      * @param lengths the number of real tokens of each row; the rest is padding
      * @param seqLen T
+     * @param dropoutSeed the seed of this batch's dropout masks
      */
-    public BatchContext(NDManager manager, int[] tokenIds, int[] lengths, int seqLen) {
+    public BatchContext(NDManager manager, int[] tokenIds, int[] lengths, int seqLen, long dropoutSeed) {
+        this.manager = manager;
+        this.dropoutRng = new SplitMix64(dropoutSeed);
         this.batchSize = lengths.length;
         this.seqLen = seqLen;
         long[] ids = new long[tokenIds.length];
@@ -45,6 +62,50 @@ public final class BatchContext {
         this.tokens = manager.create(ids, new Shape(batchSize, seqLen));
         this.padMask = manager.create(mask, new Shape(batchSize, seqLen, 1));
         this.attentionBias = padMask.sub(1f).mul(-MASKED_SCORE).reshape(batchSize, 1, 1, seqLen);
+    }
+
+    /**
+     * Applies inverted dropout: zeroes each element with probability {@code rate} and scales the rest
+     * by {@code 1 / (1 - rate)}.
+     *
+     * @param x the input
+     * @param rate the drop probability, in [0, 1)
+     * @return the result (the input itself when the rate is 0)
+     */
+    public NDArray dropout(NDArray x, float rate) {
+        if (rate <= 0) {
+            return x;
+        }
+        Shape shape = x.getShape();
+        int n = Math.toIntExact(shape.size());
+        int threshold = (int) Math.round(rate * 65536.0);
+        float keep = 1f / (1f - rate);
+        ByteBuffer bytes = scratch(n);
+        FloatBuffer mask = bytes.asFloatBuffer();
+        long bits = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & 3) == 0) {
+                bits = dropoutRng.nextLong();
+            }
+            mask.put(i, (bits & 0xFFFF) < threshold ? 0f : keep);
+            bits >>>= 16;
+        }
+        // The array made from the buffer is a view of it; copy it into native memory of its own so the
+        // buffer can be reused and no direct buffer waits for the garbage collector.
+        try (NDArray view = manager.create(bytes, shape, DataType.FLOAT32)) {
+            return x.mul(view.duplicate());
+        }
+    }
+
+    private static ByteBuffer scratch(int floats) {
+        ByteBuffer b = SCRATCH.get();
+        if (b == null || b.capacity() < floats * Float.BYTES) {
+            b = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
+            SCRATCH.set(b);
+        }
+        b.clear();
+        b.limit(floats * Float.BYTES);
+        return b;
     }
 
     /**

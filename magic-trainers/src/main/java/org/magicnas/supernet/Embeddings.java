@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 
 /**
@@ -69,6 +68,6 @@ public final class Embeddings extends ParamBlock {
         }
         x = x.add(positions.getArray().get(ctx.tokens().getManager(), new NDIndex(":{}", ctx.seqLen())));
         x = LayerNorm.layerNorm(x, new Shape(hidden), lnGain.getArray(), lnShift.getArray(), 1e-5f).singletonOrThrow();
-        return training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+        return training ? ctx.dropout(x, dropout) : x;
     }
 }

@@ -3,7 +3,6 @@ package org.magicnas.supernet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import org.magicnas.space.OperatorSpec;
 
@@ -79,8 +78,8 @@ public abstract class Operator extends ParamBlock {
      */
     public NDArray apply(NDArray x, BatchContext ctx, boolean training) {
         NDArray y = transform(x, ctx);
-        if (training && dropout > 0) {
-            y = Dropout.dropout(y, dropout, true).singletonOrThrow();
+        if (training) {
+            y = ctx.dropout(y, dropout);
         }
         return LayerNorm.layerNorm(x.add(y), new Shape(hidden), lnGain.getArray(), lnShift.getArray(), LN_EPS).singletonOrThrow();
     }

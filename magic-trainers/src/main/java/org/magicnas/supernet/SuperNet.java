@@ -276,7 +276,7 @@ public final class SuperNet extends ParamBlock {
             idsInt[i] = (int) ids[i];
         }
         int[] lengths = inputs.get(1).toType(DataType.INT32, false).toIntArray();
-        BatchContext ctx = new BatchContext(tokens.getManager(), idsInt, lengths, t);
+        BatchContext ctx = new BatchContext(tokens.getManager(), idsInt, lengths, t, 0);
         if (lengths.length != b) {
             throw new IllegalArgumentException("got " + lengths.length + " lengths for " + b + " rows");
         }

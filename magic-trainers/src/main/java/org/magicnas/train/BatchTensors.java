@@ -19,10 +19,11 @@ public record BatchTensors(BatchContext context, NDArray positions, NDArray labe
      *
      * @param manager the step's manager
      * @param batch the batch
+     * @param dropoutSeed the seed of the batch's dropout masks
      * @return the tensors
      */
-    public static BatchTensors of(NDManager manager, MlmBatch batch) {
-        BatchContext ctx = new BatchContext(manager, batch.tokenIds(), batch.lengths(), batch.seqLen());
+    public static BatchTensors of(NDManager manager, MlmBatch batch, long dropoutSeed) {
+        BatchContext ctx = new BatchContext(manager, batch.tokenIds(), batch.lengths(), batch.seqLen(), dropoutSeed);
         return new BatchTensors(ctx, manager.create(toLong(batch.maskedPositions())), manager.create(toLong(batch.maskedLabels())));
     }
 

@@ -52,7 +52,7 @@ public final class ChildEvaluator {
         long count = 0;
         for (MlmBatch batch : batches) {
             try (NDManager sm = manager.newSubManager()) {
-                BatchTensors bt = BatchTensors.of(sm, batch);
+                BatchTensors bt = BatchTensors.of(sm, batch, 0);
                 NDArray hidden = child.forward(bt.context(), false, new int[0]).output();
                 NDArray logits = child.mlmLogits(hidden, bt.positions());
                 lossSum += MlmObjective.summedLoss(logits, bt.labels()).getFloat();

@@ -1,6 +1,5 @@
 package org.magicnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -45,9 +44,8 @@ public final class ChildTrainer implements AutoCloseable {
      */
     public StepRecord step() {
         long start = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(config.seed(), 4, step));
         double lr = schedule.at(step);
-        MlmStep.Result r = MlmStep.run(model, batches.apply(step), manager, optimizer, lr, null, null, 0);
+        MlmStep.Result r = MlmStep.run(model, batches.apply(step), manager, optimizer, lr, null, null, 0, SplitMix64.mix(config.seed(), 4, step));
         StepRecord record = new StepRecord(step, model.architecture(), 0, r.predictionLoss(), Double.NaN, lr, r.gradientNorm(),
                 (System.nanoTime() - start) / 1e6, r.tokens());
         step++;

@@ -43,12 +43,13 @@ public final class MlmStep {
      * @param targets the alignment targets for a batch (computed without gradient), or null
      * @param boundaries the aligned layers
      * @param lambda the alignment weight
+     * @param seed the seed of the step's dropout masks
      * @return the losses and norm
      */
     public static Result run(MlmEncoder child, MlmBatch batch, NDManager parent, SinglePathAdam optimizer, double learningRate,
-            Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda) {
+            Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long seed) {
         try (NDManager sm = parent.newSubManager()) {
-            BatchTensors bt = BatchTensors.of(sm, batch);
+            BatchTensors bt = BatchTensors.of(sm, batch, seed);
             BatchContext ctx = bt.context();
             List<NDArray> target = targets == null ? null : targets.apply(ctx);
             NDArray pred;

@@ -1,6 +1,5 @@
 package org.magicnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -32,8 +31,8 @@ import org.magicnas.supernet.SuperNet;
 /**
  * Trains a super-net one child path per step with SPOS, MAGIC-T, MAGIC-A or MAGIC-AT.
  *
- * <p>Each step: seed the engine from (seed, step) so dropout is reproducible; sample a child; take the
- * batch of that step; for the aligning methods after the warm start, compute the target outputs at
+ * <p>Each step: sample a child; take the
+ * batch of that step and draw its dropout masks from (seed, step); for the aligning methods after the warm start, compute the target outputs at
  * block boundaries without gradient; forward and backward the child's loss (prediction plus lambda
  * times alignment); update only the child's parameters. Every {@code evalEvery} steps the sampled
  * child and the anchor are scored on fixed validation batches and the anchor is replaced if beaten.
@@ -146,14 +145,14 @@ public final class SuperNetTrainer implements AutoCloseable {
      */
     public StepRecord step() {
         long start = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(config.seed(), 4, step));
         Architecture child = sampler.next();
         int changed = previous == null ? child.space().layers() : child.distance(previous);
         MlmBatch batch = trainBatches.apply(step);
         boolean aligning = config.method().aligns() && step >= config.alignment().warmupSteps();
         double lr = schedule.at(step);
         MlmStep.Result r = MlmStep.run(net.path(child), batch, manager, optimizer, lr,
-                aligning ? ctx -> target().outputs(net, ctx, boundaries) : null, boundaries, config.alignment().lambda());
+                aligning ? ctx -> target().outputs(net, ctx, boundaries) : null, boundaries, config.alignment().lambda(),
+                SplitMix64.mix(config.seed(), 4, step));
         previous = child;
         StepRecord record = new StepRecord(step, child, changed, r.predictionLoss(), r.alignmentLoss(), lr, r.gradientNorm(),
                 (System.nanoTime() - start) / 1e6, r.tokens());

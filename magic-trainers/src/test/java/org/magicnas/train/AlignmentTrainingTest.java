@@ -56,7 +56,7 @@ class AlignmentTrainingTest {
             // Without dropout the anchor's outputs equal the child's when the child is the anchor.
             net = new SuperNet(new org.magicnas.supernet.SuperNetConfig(TrainerFixture.SPACE, TrainerFixture.VOCAB, TrainerFixture.SEQ, 0f));
             net.initialize(manager);
-            var ctx = BatchTensors.of(manager, TrainerFixture.batch(0)).context();
+            var ctx = BatchTensors.of(manager, TrainerFixture.batch(0), 0).context();
             var arch = org.magicnas.space.Architecture.parse(TrainerFixture.SPACE, "MHA2,FFN,CONV3,FFN");
             var anchor = new org.magicnas.alignment.Anchor(arch);
             int[] b = {1, 3};
