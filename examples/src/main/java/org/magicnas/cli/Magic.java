@@ -23,14 +23,27 @@ public final class Magic {
      * @return the exit code
      */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs a command line with the given streams.
+     *
+     * @param out standard output of picocli (help, version)
+     * @param err where errors go
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Magic());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("magic: " + ex.getMessage() + " (see --help)");
+            ex.getCommandLine().getErr().println("magic: " + ex.getMessage() + " (see --help)");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof CorpusException) {
                 err.println("magic: " + ex.getMessage());
                 return BAD_INPUT;

@@ -1,0 +1,114 @@
+package org.magicnas.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magicnas.cli.Magic;
+
+/** The command line end to end: bad input, and a run stopped and resumed. */
+class CommandLineTest {
+    /** A small custom space so that steps take milliseconds; the data is the real Brown corpus. */
+    private static final String[] SMALL = {"--space", "custom", "--candidates", "MHA2:32,FFN:64,CONV3", "--hidden", "32", "--layers", "4",
+        "--vocab-size", "500", "--seq-len", "32", "--batch-size", "8", "--steps", "16", "--val-batches", "2", "--eval-children", "3",
+        "--anchor-eval-every", "5", "--checkpoint-every", "4", "--log-every", "4"};
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Magic.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static String[] args(Path runs, String... extra) {
+        List<String> a = new ArrayList<>(List.of("train-supernet", "--runs-dir", runs.toString()));
+        a.addAll(List.of(SMALL));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void badInputGetsOneLineExitCode2AndNoRunDirectory(@TempDir Path tmp) throws IOException {
+        Path runs = tmp.resolve("runs");
+        Path empty = Files.writeString(tmp.resolve("empty.txt"), "\n\n");
+        String[][] cases = {
+            {"--method", "magic-x"}, {"--method", "magic-t", "--k", "9"}, {"--lambda", "-0.5"}, {"--corpus", tmp.resolve("missing").toString()},
+            {"--corpus", empty.toString()}, {"--vocab-size", "4"}, {"--candidates", "MHA2:32,LSTM"}, {"--steps", "abc"},
+        };
+        String[] named = {"magic-x", "9", "-0.5", "missing", "empty.txt", "4", "LSTM", "abc"};
+        for (int i = 0; i < cases.length; i++) {
+            Result r = run(args(runs, cases[i]));
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
+            String err = r.err().strip();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains(named[i]), err);
+            assertTrue(!Files.exists(runs) || isEmpty(runs), "a run directory was written for " + String.join(" ", cases[i]));
+        }
+        Result one = run("train-supernet", "--runs-dir", runs.toString(), "--space", "custom", "--candidates", "FFN:64", "--hidden", "32",
+                "--layers", "4", "--method", "magic-at");
+        assertEquals(2, one.code(), one.err());
+        assertTrue(one.err().contains("at least two candidates"), one.err());
+    }
+
+    /** Stopping after 8 steps and resuming gives exactly the run of 16 steps in one go. */
+    @Test
+    void stoppedAndResumedRunEqualsAStraightRun(@TempDir Path tmp) throws IOException {
+        Path straight = tmp.resolve("straight");
+        Result a = run(args(straight));
+        assertEquals(0, a.code(), a.err());
+        Path runA = only(straight);
+
+        Path split = tmp.resolve("split");
+        Result b = run(args(split, "--stop-after", "8"));
+        assertEquals(0, b.code(), b.err());
+        Path runB = only(split);
+        assertTrue(!Files.exists(runB.resolve("children.json")), "an unfinished run has no final evaluation");
+        Result c = run("train-supernet", "--resume", runB.toString());
+        assertEquals(0, c.code(), c.err());
+
+        assertEquals(Files.readString(runA.resolve("children.json")), Files.readString(runB.resolve("children.json")));
+        assertEquals(Files.readString(runA.resolve("anchors.csv")), Files.readString(runB.resolve("anchors.csv")));
+        List<String> ma = Files.readAllLines(runA.resolve("metrics.csv"));
+        List<String> mb = Files.readAllLines(runB.resolve("metrics.csv"));
+        assertEquals(17, ma.size());
+        assertEquals(ma.size(), mb.size());
+        for (int i = 0; i < ma.size(); i++) {
+            // Every column but the step time must match.
+            assertEquals(withoutTime(ma.get(i)), withoutTime(mb.get(i)), "metrics row " + i);
+        }
+        for (String f : List.of("config.json", "tokenizer.json", "train.log", "checkpoints/latest")) {
+            assertTrue(Files.exists(runB.resolve(f)), f);
+        }
+    }
+
+    private static String withoutTime(String csvRow) {
+        String[] cols = csvRow.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        cols[7] = "";
+        return String.join(",", cols);
+    }
+
+    private static Path only(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}
