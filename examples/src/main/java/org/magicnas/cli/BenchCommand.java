@@ -3,8 +3,6 @@ package org.magicnas.cli;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,10 +160,10 @@ final class BenchCommand implements Callable<Integer> {
             gflops[i] = f / (r.millis() * 1e6);
             flops += f;
             if (warmupSteps + i + 1 == 20) {
-                rss20 = residentGiB();
+                rss20 = ProcessMemory.residentGiB();
             }
         }
-        return new Series(median(ms), median(gflops), flops / steps, rss20, residentGiB());
+        return new Series(median(ms), median(gflops), flops / steps, rss20, ProcessMemory.residentGiB());
     }
 
     static double matmulGflops() {
@@ -182,19 +180,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 2.0 * 1024 * 1024 * 1024 * n / (System.nanoTime() - start);
         }
-    }
-
-    static double residentGiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 
     static double median(double[] values) {
