@@ -23,6 +23,8 @@ import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
 import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.ChildModel;
+import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.supernet.SuperNet;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
@@ -39,6 +41,7 @@ import org.magicnas.train.TrainingListener;
 final class SuperNetRun {
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
     static final String CONFIG = "config.json";
+    static final String ENCODER = "encoder";
 
     /** A child's final validation result. */
     record ChildRow(String role, Architecture arch, long parameters, long flops, ChildScore score) {}
@@ -107,6 +110,13 @@ final class SuperNetRun {
                 }
                 List<ChildRow> rows = evaluateChildren(options, net, trainer, validation, data.tokenizer().vocabSize());
                 report(rows, run, log);
+                ChildRow best = rows.stream().min(java.util.Comparator.comparingDouble(r -> r.score().loss())).orElse(null);
+                if (best != null) {
+                    Path encoder = run.resolve(ENCODER);
+                    EncoderFiles.save(encoder, netConfig, ChildModel.of(net, best.arch()));
+                    Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+                    log.line("encoder of the best child (%s) with its super-net weights: %s", best.arch(), encoder);
+                }
                 return rows;
             }
         }

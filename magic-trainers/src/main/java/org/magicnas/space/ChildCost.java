@@ -10,6 +10,8 @@ package org.magicnas.space;
  *     masked positions through the head
  */
 public record ChildCost(long parameters, long encoderParameters, long forwardFlops) {
+    /** Segment (token type) embeddings: a sentence or a pair. */
+    public static final int SEGMENTS = 2;
 
     /**
      * Counts a child.
@@ -26,7 +28,7 @@ public record ChildCost(long parameters, long encoderParameters, long forwardFlo
         long e = s.hidden();
         long emb = s.embeddingDim();
         boolean factorised = emb < e;
-        long embeddings = vocabSize * emb + maxPositions * e + (factorised ? emb * e + e : 0) + 2 * e;
+        long embeddings = vocabSize * emb + maxPositions * e + SEGMENTS * e + (factorised ? emb * e + e : 0) + 2 * e;
         long head = e * emb + emb + 2 * emb + vocabSize;
         long encoder = 0;
         long flops = factorised ? (long) seqLen * 2 * emb * e : 0;

@@ -24,6 +24,7 @@ public final class BatchContext {
     private static final ThreadLocal<ByteBuffer> SCRATCH = new ThreadLocal<>();
 
     private final NDArray tokens;
+    private final NDArray segments;
     private final NDArray padMask;
     private final NDArray attentionBias;
     private final int batchSize;
@@ -42,6 +43,20 @@ public final class BatchContext {
      * @param dropoutSeed the seed of this batch's dropout masks
      */
     public BatchContext(NDManager manager, int[] tokenIds, int[] lengths, int seqLen, long dropoutSeed) {
+        this(manager, tokenIds, null, lengths, seqLen, dropoutSeed);
+    }
+
+    /**
+     * Builds the tensors of a padded batch of sentence pairs.
+     *
+     * @param manager the step's manager
+     * @param tokenIds token ids, B x T row-major
+     * @param segmentIds segment ids (0 or 1), B x T row-major, or null for single segments
+     * @param lengths the number of real tokens of each row; the rest is padding
+     * @param seqLen T
+     * @param dropoutSeed the seed of this batch's dropout masks
+     */
+    public BatchContext(NDManager manager, int[] tokenIds, int[] segmentIds, int[] lengths, int seqLen, long dropoutSeed) {
         this.manager = manager;
         this.dropoutRng = new SplitMix64(dropoutSeed);
         this.batchSize = lengths.length;
@@ -60,6 +75,15 @@ public final class BatchContext {
         }
         this.validTokens = valid;
         this.tokens = manager.create(ids, new Shape(batchSize, seqLen));
+        if (segmentIds != null) {
+            long[] seg = new long[segmentIds.length];
+            for (int i = 0; i < seg.length; i++) {
+                seg[i] = segmentIds[i];
+            }
+            this.segments = manager.create(seg, new Shape(batchSize, seqLen));
+        } else {
+            this.segments = null;
+        }
         this.padMask = manager.create(mask, new Shape(batchSize, seqLen, 1));
         this.attentionBias = padMask.sub(1f).mul(-MASKED_SCORE).reshape(batchSize, 1, 1, seqLen);
     }
@@ -115,6 +139,15 @@ public final class BatchContext {
      */
     public NDArray tokens() {
         return tokens;
+    }
+
+    /**
+     * Segment ids as int64, (B, T), or null when every token is in the first segment.
+     *
+     * @return the segment ids or null
+     */
+    public NDArray segments() {
+        return segments;
     }
 
     /**

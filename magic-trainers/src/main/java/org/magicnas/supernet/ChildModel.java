@@ -103,6 +103,25 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
         return head.logits(hidden, positions);
     }
 
+    /**
+     * The parameters of the encoder alone (embeddings and operators, not the masked-LM head), in a
+     * fixed order: what a downstream task fine-tunes.
+     *
+     * @return the parameters
+     */
+    public List<Parameter> encoderParameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : embeddings.getParameters().values()) {
+            out.add(p);
+        }
+        for (Operator op : operators) {
+            for (Parameter p : op.getParameters().values()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Parameter> trainableParameters() {
         List<Parameter> out = new ArrayList<>();

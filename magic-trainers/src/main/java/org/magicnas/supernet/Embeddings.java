@@ -8,19 +8,25 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import org.magicnas.space.ChildCost;
 
 /**
- * Token and position embeddings followed by LayerNorm and dropout. When the embedding width e is
+ * Token, position and segment (token type) embeddings followed by LayerNorm and dropout; a batch
+ * without segment ids is all in the first segment. When the embedding width e is
  * smaller than the hidden size E the token table is factorised: a V x e table and an e to E
  * projection, as in ALBERT and the paper's BERT setting.
  */
 public final class Embeddings extends ParamBlock {
+    /** Segment (token type) count: a sentence or a pair. */
+    public static final int SEGMENTS = ChildCost.SEGMENTS;
+
     private final int hidden;
     private final float dropout;
     private final Parameter tokens;
     private final Parameter projWeight;
     private final Parameter projBias;
     private final Parameter positions;
+    private final Parameter segments;
     private final Parameter lnGain;
     private final Parameter lnShift;
 
@@ -41,6 +47,7 @@ public final class Embeddings extends ParamBlock {
         this.projWeight = factorised ? weight("proj_weight", new Shape(hidden, embeddingDim)) : null;
         this.projBias = factorised ? bias("proj_bias", hidden) : null;
         this.positions = weight("position_table", new Shape(maxPositions, hidden));
+        this.segments = weight("segment_table", new Shape(SEGMENTS, hidden));
         this.lnGain = gain("ln_gamma", hidden);
         this.lnShift = bias("ln_beta", hidden);
     }
@@ -67,6 +74,9 @@ public final class Embeddings extends ParamBlock {
             x = Linear.linear(x, projWeight.getArray(), projBias.getArray()).singletonOrThrow();
         }
         x = x.add(positions.getArray().get(ctx.tokens().getManager(), new NDIndex(":{}", ctx.seqLen())));
+        x = ctx.segments() == null
+                ? x.add(segments.getArray().get(ctx.tokens().getManager(), new NDIndex("0")))
+                : x.add(Embedding.embedding(ctx.segments(), segments.getArray(), SparseFormat.DENSE).singletonOrThrow());
         x = LayerNorm.layerNorm(x, new Shape(hidden), lnGain.getArray(), lnShift.getArray(), 1e-5f).singletonOrThrow();
         return training ? ctx.dropout(x, dropout) : x;
     }

@@ -72,7 +72,7 @@ class SearchSpaceTest {
             encoder += a.operator(i).parameters(128);
         }
         assertEquals(encoder, c.encoderParameters());
-        long embeddings = 1000L * 128 + 64L * 128 + 2 * 128;
+        long embeddings = 1000L * 128 + 64L * 128 + 2 * 128 + 2 * 128;
         long head = 128L * 128 + 128 + 2 * 128 + 1000;
         assertEquals(embeddings + encoder + head, c.parameters());
         long ffnFlops = 64L * 2 * 2 * 128 * 512;

@@ -1,0 +1,201 @@
+package org.magicnas.finetune;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.supernet.BatchContext;
+import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.LearningRateSchedule;
+import org.magicnas.train.MlmObjective;
+import org.magicnas.train.SinglePathAdam;
+
+/**
+ * Fine-tunes a {@link SequenceModel}: a seeded validation split, seeded shuffling each epoch, warm-up
+ * then linear decay, AdamW with global-norm clipping, evaluation after every epoch, early stopping on
+ * the validation metric (the best epoch's weights are restored), and a checkpoint per epoch.
+ */
+public final class FineTuneTrainer {
+    private static final Logger LOG = Logger.getLogger(FineTuneTrainer.class.getName());
+
+    private final FineTuneConfig config;
+
+    /**
+     * Creates a trainer.
+     *
+     * @param config the configuration
+     */
+    public FineTuneTrainer(FineTuneConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains.
+     *
+     * @param model the model (encoder weights loaded, head initialised)
+     * @param manager the manager that owns the model
+     * @param data the training examples
+     * @param checkpoints where a checkpoint per epoch goes, or null
+     * @param progress called after each epoch
+     * @return the epochs and the best one, whose weights the model holds afterwards
+     * @throws IOException if a checkpoint cannot be written
+     */
+    public FineTuneResult train(SequenceModel model, NDManager manager, SequenceData data, CheckpointStore checkpoints,
+            Consumer<EpochRecord> progress) throws IOException {
+        int[] order = permutation(data.size(), SplitMix64.mix(config.seed(), 10));
+        int validCount = config.validationFraction() > 0 && data.size() > 1
+                ? Math.max(1, (int) Math.round(config.validationFraction() * data.size())) : 0;
+        SequenceData valid = validCount == 0 ? null : data.subset(Arrays.copyOfRange(order, 0, validCount));
+        SequenceData train = data.subset(Arrays.copyOfRange(order, validCount, order.length));
+        int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long total = (long) stepsPerEpoch * config.epochs();
+        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), Math.round(config.warmupFraction() * total), total);
+        List<Parameter> params = model.trainableParameters();
+        List<EpochRecord> history = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        long step = 0;
+        try (SinglePathAdam adam = new SinglePathAdam(config.adam(), manager); NDManager bestWeights = manager.newSubManager()) {
+            List<NDArray> snapshot = new ArrayList<>();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                SequenceData shuffled = train.subset(permutation(train.size(), SplitMix64.mix(config.seed(), 11, epoch)));
+                double lossSum = 0;
+                for (int from = 0; from < shuffled.size(); from += config.batchSize()) {
+                    int to = Math.min(shuffled.size(), from + config.batchSize());
+                    lossSum += step(model, manager, adam, params, shuffled, from, to, schedule.at(step), SplitMix64.mix(config.seed(), 12, step));
+                    step++;
+                }
+                double[] v = valid == null ? new double[] {Double.NaN, Double.NaN} : evaluate(model, manager, valid);
+                EpochRecord record = new EpochRecord(epoch, lossSum / stepsPerEpoch, v[0], v[1]);
+                history.add(record);
+                progress.accept(record);
+                if (checkpoints != null) {
+                    int e = epoch;
+                    checkpoints.save(epoch, dir -> writeCheckpoint(model, history, e, dir));
+                }
+                double score = valid == null ? -record.trainLoss() : record.validMetric();
+                if (score > best) {
+                    best = score;
+                    bestEpoch = epoch;
+                    snapshot.forEach(NDArray::close);
+                    snapshot.clear();
+                    for (Parameter p : params) {
+                        NDArray copy = p.getArray().duplicate();
+                        copy.attach(bestWeights);
+                        snapshot.add(copy);
+                    }
+                } else if (epoch - bestEpoch >= config.patience()) {
+                    int stopped = epoch;
+                    int kept = bestEpoch;
+                    LOG.info(() -> "early stop after epoch " + stopped + ": no improvement since epoch " + kept);
+                    break;
+                }
+            }
+            for (int i = 0; i < snapshot.size(); i++) {
+                snapshot.get(i).copyTo(params.get(i).getArray());
+            }
+        }
+        int kept = bestEpoch;
+        LOG.info(() -> "fine-tuning kept the weights of epoch " + kept);
+        return new FineTuneResult(history, bestEpoch, valid);
+    }
+
+    private double step(SequenceModel model, NDManager manager, SinglePathAdam adam, List<Parameter> params, SequenceData data, int from, int to,
+            double lr, long seed) {
+        try (NDManager sm = manager.newSubManager()) {
+            BatchContext ctx = SequenceBatches.context(sm, data, from, to, seed);
+            NDArray loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                loss = loss(model.apply(ctx, true), data, from, to, sm);
+                gc.backward(loss);
+            }
+            adam.step(params, lr, sm);
+            return loss.getFloat();
+        }
+    }
+
+    private static NDArray loss(NDArray outputs, SequenceData data, int from, int to, NDManager sm) {
+        if (data.classes() != null) {
+            long[] labels = new long[to - from];
+            for (int i = from; i < to; i++) {
+                labels[i - from] = data.classes()[i];
+            }
+            return MlmObjective.loss(outputs, sm.create(labels));
+        }
+        float[] t = Arrays.copyOfRange(data.targets(), from, to);
+        return outputs.reshape(-1).sub(sm.create(t)).square().mean();
+    }
+
+    /**
+     * Validation loss and metric (accuracy, or negative mean squared error).
+     *
+     * @param model the model
+     * @param manager a manager for the batches
+     * @param data labelled examples
+     * @return {loss, metric}
+     */
+    public double[] evaluate(SequenceModel model, NDManager manager, SequenceData data) {
+        float[][] predictions = SequencePredictor.predict(model, manager, data, config.batchSize());
+        double loss = 0;
+        double metric = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (data.classes() != null) {
+                float[] p = predictions[i];
+                int label = data.classes()[i];
+                loss -= Math.log(Math.max(p[label], 1e-12f));
+                int argmax = 0;
+                for (int c = 1; c < p.length; c++) {
+                    if (p[c] > p[argmax]) {
+                        argmax = c;
+                    }
+                }
+                metric += argmax == label ? 1 : 0;
+            } else {
+                double d = predictions[i][0] - data.targets()[i];
+                loss += d * d;
+                metric -= d * d;
+            }
+        }
+        return new double[] {loss / data.size(), metric / data.size()};
+    }
+
+    private static void writeCheckpoint(SequenceModel model, List<EpochRecord> history, int epoch, Path dir) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params"))))) {
+            model.saveParameters(out);
+        }
+        StringBuilder csv = new StringBuilder("epoch,train_loss,valid_loss,valid_metric\n");
+        for (EpochRecord r : history) {
+            csv.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.validLoss()).append(',').append(r.validMetric()).append('\n');
+        }
+        Files.writeString(dir.resolve("history.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("epoch.txt"), Integer.toString(epoch), StandardCharsets.UTF_8);
+    }
+
+    private static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplitMix64 rng = new SplitMix64(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,103 @@
+package org.magicnas.supernet;
+
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.SearchSpace;
+
+/**
+ * A saved encoder: {@code encoder.json} (the space, the architecture, vocabulary size, positions and
+ * dropout) and {@code encoder.params} (the child's weights in DJL's format). The structure is rebuilt
+ * from the JSON before the weights are read, as DJL's format stores no classes.
+ */
+public final class EncoderFiles {
+    /** The description file. */
+    public static final String DESCRIPTION = "encoder.json";
+    /** The weights file. */
+    public static final String WEIGHTS = "encoder.params";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private EncoderFiles() {}
+
+    /** The JSON form. */
+    private record Description(SearchSpace space, String architecture, int vocabSize, int maxPositions, float dropout) {}
+
+    /**
+     * Saves a child.
+     *
+     * @param dir the directory (created)
+     * @param config the super-net configuration the child belongs to
+     * @param child the child
+     * @throws IOException if writing fails
+     */
+    public static void save(Path dir, SuperNetConfig config, ChildModel child) throws IOException {
+        Files.createDirectories(dir);
+        Description d = new Description(config.space(), child.architecture().toString(), config.vocabSize(), config.maxPositions(), config.dropout());
+        Files.writeString(dir.resolve(DESCRIPTION), GSON.toJson(d), StandardCharsets.UTF_8);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(WEIGHTS))))) {
+            child.saveParameters(out);
+        }
+    }
+
+    /**
+     * The configuration and architecture of a saved encoder.
+     *
+     * @param dir the directory
+     * @return the configuration, whose space holds the architecture's space
+     * @throws IOException if the description cannot be read
+     */
+    public static SuperNetConfig config(Path dir) throws IOException {
+        Description d = read(dir);
+        return new SuperNetConfig(d.space(), d.vocabSize(), d.maxPositions(), d.dropout());
+    }
+
+    /**
+     * The architecture of a saved encoder.
+     *
+     * @param dir the directory
+     * @return the architecture
+     * @throws IOException if the description cannot be read
+     */
+    public static Architecture architecture(Path dir) throws IOException {
+        Description d = read(dir);
+        return Architecture.parse(d.space(), d.architecture());
+    }
+
+    /**
+     * Loads a saved encoder.
+     *
+     * @param dir the directory
+     * @param manager the manager that owns the weights
+     * @return the child with its weights
+     * @throws IOException if reading fails or the files do not match
+     */
+    public static ChildModel load(Path dir, NDManager manager) throws IOException {
+        ChildModel child = ChildModel.create(config(dir), architecture(dir));
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(WEIGHTS))))) {
+            child.loadParameters(manager, in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("encoder weights in " + dir + " do not match " + DESCRIPTION + ": " + e.getMessage(), e);
+        }
+        for (ai.djl.nn.Parameter p : child.getParameters().values()) {
+            p.getArray().setRequiresGradient(true);
+        }
+        return child;
+    }
+
+    private static Description read(Path dir) throws IOException {
+        Path file = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no encoder in " + dir + ": " + DESCRIPTION + " is missing");
+        }
+        return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Description.class);
+    }
+}
