@@ -62,7 +62,10 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
         for (int i = 0; i < arch.space().layers(); i++) {
             ops.add(net.layer(i).candidate(arch.choice(i)));
         }
-        return new ChildModel(arch, net.embeddings(), ops, net.head(), net.config().maxPositions());
+        ChildModel child = new ChildModel(arch, net.embeddings(), ops, net.head(), net.config().maxPositions());
+        // Every parameter already holds its array: this only records the input shape DJL saves.
+        child.initialize(net.embeddings().tokenTable().getArray().getManager());
+        return child;
     }
 
     /**

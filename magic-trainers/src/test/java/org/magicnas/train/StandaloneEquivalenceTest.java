@@ -14,6 +14,19 @@ import org.magicnas.supernet.SuperNet;
 
 class StandaloneEquivalenceTest {
 
+    @Test
+    void aChildSavedFromTheSuperNetReloadsWithTheSameScore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Architecture arch = Architecture.parse(TrainerFixture.SPACE, "FFN,CONV3,MHA2,MHA2");
+        try (NDManager m = NDManager.newBaseManager()) {
+            SuperNet net = TrainerFixture.net(m, 12);
+            org.magicnas.supernet.SuperNetConfig cfg = net.config();
+            org.magicnas.supernet.EncoderFiles.save(dir, cfg, ChildModel.of(net, arch));
+            ChildModel loaded = org.magicnas.supernet.EncoderFiles.load(dir, m);
+            ChildEvaluator e = new ChildEvaluator(net, m);
+            assertEquals(e.evaluate(arch, TrainerFixture.validation()), ChildEvaluator.evaluate(loaded, TrainerFixture.validation(), m));
+        }
+    }
+
     /**
      * A super-net trained on one fixed path and a stand-alone child wrapped around the same
      * (identically initialised) operators take exactly the same steps: the super-net adds nothing to

@@ -87,7 +87,8 @@ class CommandLineTest {
             // Every column but the step time must match.
             assertEquals(withoutTime(ma.get(i)), withoutTime(mb.get(i)), "metrics row " + i);
         }
-        for (String f : List.of("config.json", "tokenizer.json", "train.log", "checkpoints/latest")) {
+        for (String f : List.of("config.json", "tokenizer.json", "train.log", "checkpoints/latest", "encoder/encoder.json",
+                "encoder/encoder.params", "encoder/tokenizer.json")) {
             assertTrue(Files.exists(runB.resolve(f)), f);
         }
     }
