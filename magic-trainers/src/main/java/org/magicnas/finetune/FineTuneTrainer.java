@@ -20,7 +20,6 @@ import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.LearningRateSchedule;
-import org.magicnas.train.MlmObjective;
 import org.magicnas.train.SinglePathAdam;
 
 /**
@@ -55,7 +54,7 @@ public final class FineTuneTrainer {
      */
     public FineTuneResult train(SequenceModel model, NDManager manager, SequenceData data, CheckpointStore checkpoints,
             Consumer<EpochRecord> progress) throws IOException {
-        int[] order = permutation(data.size(), SplitMix64.mix(config.seed(), 10));
+        int[] order = new SplitMix64(SplitMix64.mix(config.seed(), 10)).permutation(data.size());
         int validCount = config.validationFraction() > 0 && data.size() > 1
                 ? Math.max(1, (int) Math.round(config.validationFraction() * data.size())) : 0;
         SequenceData valid = validCount == 0 ? null : data.subset(Arrays.copyOfRange(order, 0, validCount));
@@ -71,7 +70,7 @@ public final class FineTuneTrainer {
         try (SinglePathAdam adam = new SinglePathAdam(config.adam(), manager); NDManager bestWeights = manager.newSubManager()) {
             List<NDArray> snapshot = new ArrayList<>();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                SequenceData shuffled = train.subset(permutation(train.size(), SplitMix64.mix(config.seed(), 11, epoch)));
+                SequenceData shuffled = train.subset(new SplitMix64(SplitMix64.mix(config.seed(), 11, epoch)).permutation(train.size()));
                 double lossSum = 0;
                 for (int from = 0; from < shuffled.size(); from += config.batchSize()) {
                     int to = Math.min(shuffled.size(), from + config.batchSize());
@@ -119,24 +118,12 @@ public final class FineTuneTrainer {
             BatchContext ctx = SequenceBatches.context(sm, data, from, to, seed);
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                loss = loss(model.apply(ctx, true), data, from, to, sm);
+                loss = SequenceLoss.of(model.apply(ctx, true), data, from, to, sm);
                 gc.backward(loss);
             }
             adam.step(params, lr, sm);
             return loss.getFloat();
         }
-    }
-
-    private static NDArray loss(NDArray outputs, SequenceData data, int from, int to, NDManager sm) {
-        if (data.classes() != null) {
-            long[] labels = new long[to - from];
-            for (int i = from; i < to; i++) {
-                labels[i - from] = data.classes()[i];
-            }
-            return MlmObjective.loss(outputs, sm.create(labels));
-        }
-        float[] t = Arrays.copyOfRange(data.targets(), from, to);
-        return outputs.reshape(-1).sub(sm.create(t)).square().mean();
     }
 
     /**
@@ -184,18 +171,4 @@ public final class FineTuneTrainer {
         Files.writeString(dir.resolve("epoch.txt"), Integer.toString(epoch), StandardCharsets.UTF_8);
     }
 
-    private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplitMix64 rng = new SplitMix64(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

@@ -4,10 +4,20 @@ import ai.djl.ndarray.NDManager;
 import org.magicnas.supernet.BatchContext;
 
 /** Pads a slice of examples into a batch as long as its longest example. */
-final class SequenceBatches {
+public final class SequenceBatches {
     private SequenceBatches() {}
 
-    static BatchContext context(NDManager manager, SequenceData data, int from, int to, long dropoutSeed) {
+    /**
+     * The tensors of examples {@code [from, to)}.
+     *
+     * @param manager the step's manager
+     * @param data the examples
+     * @param from the first example
+     * @param to one past the last
+     * @param dropoutSeed the seed of the batch's dropout masks
+     * @return the batch
+     */
+    public static BatchContext context(NDManager manager, SequenceData data, int from, int to, long dropoutSeed) {
         int b = to - from;
         int t = 0;
         for (int i = from; i < to; i++) {

@@ -66,6 +66,26 @@ public final class SplitMix64 {
     }
 
     /**
+     * A uniformly random permutation of {@code 0..n-1} (Fisher-Yates).
+     *
+     * @param n the size
+     * @return the permutation
+     */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /**
      * A uniform double in {@code [0, 1)}.
      *
      * @return the double

@@ -1,8 +1,6 @@
 package org.magicnas.supernet;
 
 import ai.djl.ndarray.NDManager;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.magicnas.space.Architecture;
-import org.magicnas.space.SearchSpace;
 
 /**
  * A saved encoder: {@code encoder.json} (the space, the architecture, vocabulary size, positions and
@@ -24,12 +20,8 @@ public final class EncoderFiles {
     public static final String DESCRIPTION = "encoder.json";
     /** The weights file. */
     public static final String WEIGHTS = "encoder.params";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private EncoderFiles() {}
-
-    /** The JSON form. */
-    private record Description(SearchSpace space, String architecture, int vocabSize, int maxPositions, float dropout) {}
 
     /**
      * Saves a child.
@@ -41,35 +33,29 @@ public final class EncoderFiles {
      */
     public static void save(Path dir, SuperNetConfig config, ChildModel child) throws IOException {
         Files.createDirectories(dir);
-        Description d = new Description(config.space(), child.architecture().toString(), config.vocabSize(), config.maxPositions(), config.dropout());
-        Files.writeString(dir.resolve(DESCRIPTION), GSON.toJson(d), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(DESCRIPTION), new EncoderSpec(config, child.architecture()).toJson(), StandardCharsets.UTF_8);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(WEIGHTS))))) {
             child.saveParameters(out);
         }
     }
 
     /**
-     * The configuration and architecture of a saved encoder.
+     * The description of a saved encoder.
      *
      * @param dir the directory
-     * @return the configuration, whose space holds the architecture's space
-     * @throws IOException if the description cannot be read
+     * @return the configuration and architecture
+     * @throws IOException if the description is missing or unreadable
      */
-    public static SuperNetConfig config(Path dir) throws IOException {
-        Description d = read(dir);
-        return new SuperNetConfig(d.space(), d.vocabSize(), d.maxPositions(), d.dropout());
-    }
-
-    /**
-     * The architecture of a saved encoder.
-     *
-     * @param dir the directory
-     * @return the architecture
-     * @throws IOException if the description cannot be read
-     */
-    public static Architecture architecture(Path dir) throws IOException {
-        Description d = read(dir);
-        return Architecture.parse(d.space(), d.architecture());
+    public static EncoderSpec spec(Path dir) throws IOException {
+        Path file = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no encoder in " + dir + ": " + DESCRIPTION + " is missing");
+        }
+        try {
+            return EncoderSpec.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -81,7 +67,7 @@ public final class EncoderFiles {
      * @throws IOException if reading fails or the files do not match
      */
     public static ChildModel load(Path dir, NDManager manager) throws IOException {
-        ChildModel child = ChildModel.create(config(dir), architecture(dir));
+        ChildModel child = spec(dir).newChild();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(WEIGHTS))))) {
             child.loadParameters(manager, in);
         } catch (ai.djl.MalformedModelException e) {
@@ -93,11 +79,4 @@ public final class EncoderFiles {
         return child;
     }
 
-    private static Description read(Path dir) throws IOException {
-        Path file = dir.resolve(DESCRIPTION);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no encoder in " + dir + ": " + DESCRIPTION + " is missing");
-        }
-        return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Description.class);
-    }
 }

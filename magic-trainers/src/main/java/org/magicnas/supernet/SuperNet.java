@@ -198,10 +198,7 @@ public final class SuperNet extends ParamBlock {
      * @return the parameters
      */
     public List<Parameter> pathParameters(Architecture arch) {
-        List<Parameter> out = new ArrayList<>(parametersOf(embeddings));
-        for (int i = 0; i < layers.size(); i++) {
-            out.addAll(parametersOf(layers.get(i).candidate(arch.choice(i))));
-        }
+        List<Parameter> out = encoderPathParameters(arch);
         out.addAll(parametersOf(head));
         return out;
     }
@@ -230,6 +227,21 @@ public final class SuperNet extends ParamBlock {
                 return net.pathParameters(arch);
             }
         };
+    }
+
+    /**
+     * The parameters a child's encoder touches: embeddings and its chosen candidates, without the
+     * masked-LM head (what a supervised task trains, with its own head).
+     *
+     * @param arch the child
+     * @return the parameters
+     */
+    public List<Parameter> encoderPathParameters(Architecture arch) {
+        List<Parameter> out = new ArrayList<>(parametersOf(embeddings));
+        for (int i = 0; i < layers.size(); i++) {
+            out.addAll(parametersOf(layers.get(i).candidate(arch.choice(i))));
+        }
+        return out;
     }
 
     /**

@@ -50,8 +50,7 @@ public final class SuperNetTrainer implements AutoCloseable {
     private final SuperNet net;
     private final NDManager manager;
     private final TrainingConfig config;
-    private final LongFunction<MlmBatch> trainBatches;
-    private final List<MlmBatch> anchorBatches;
+    private final PathObjective objective;
     private final PathSampler sampler;
     private final SinglePathAdam optimizer;
     private final LearningRateSchedule schedule;
@@ -88,10 +87,27 @@ public final class SuperNetTrainer implements AutoCloseable {
      */
     public SuperNetTrainer(SuperNet net, NDManager manager, TrainingConfig config, LongFunction<MlmBatch> trainBatches,
             List<MlmBatch> validation, PathSampler sampler) {
+        this(net, manager, config, new MaskedLmObjective(trainBatches,
+                validation.subList(0, Math.min(validation.size(), config.alignment().evalBatches()))), sampler);
+        if (anchor != null && validation.isEmpty()) {
+            throw new IllegalArgumentException("the anchor of " + config.method().id() + " needs validation batches");
+        }
+    }
+
+    /**
+     * Creates a trainer at step 0 for any objective.
+     *
+     * @param net an initialised super-net
+     * @param manager the manager under which steps and optimizer state are scoped
+     * @param config the configuration
+     * @param objective what each step trains on, and the validation loss of the anchor comparisons
+     * @param sampler the sampler, or null for the method's own
+     */
+    public SuperNetTrainer(SuperNet net, NDManager manager, TrainingConfig config, PathObjective objective, PathSampler sampler) {
         this.net = net;
         this.manager = manager;
         this.config = config;
-        this.trainBatches = trainBatches;
+        this.objective = objective;
         Method method = config.method();
         long seed = config.seed();
         this.sampler = sampler != null ? sampler : method.walks()
@@ -105,10 +121,6 @@ public final class SuperNetTrainer implements AutoCloseable {
         this.anchor = anchored ? new Anchor(PathSampler.uniform(net.space(), new SplitMix64(SplitMix64.mix(seed, 2)))) : null;
         this.average = method.aligns() && !anchored ? new AverageTarget(align.averageChildren(), SplitMix64.mix(seed, 3)) : null;
         this.boundaries = method.aligns() ? align.boundaries(net.space().layers()) : NO_LAYERS;
-        if (anchored && validation.isEmpty()) {
-            throw new IllegalArgumentException("the anchor of " + method.id() + " needs validation batches");
-        }
-        this.anchorBatches = validation.subList(0, Math.min(validation.size(), align.evalBatches()));
     }
 
     /**
@@ -147,10 +159,9 @@ public final class SuperNetTrainer implements AutoCloseable {
         long start = System.nanoTime();
         Architecture child = sampler.next();
         int changed = previous == null ? child.space().layers() : child.distance(previous);
-        MlmBatch batch = trainBatches.apply(step);
         boolean aligning = config.method().aligns() && step >= config.alignment().warmupSteps();
         double lr = schedule.at(step);
-        MlmStep.Result r = MlmStep.run(net.path(child), batch, manager, optimizer, lr,
+        MlmStep.Result r = objective.train(net, child, step, manager, optimizer, lr,
                 aligning ? ctx -> target().outputs(net, ctx, boundaries) : null, boundaries, config.alignment().lambda(),
                 SplitMix64.mix(config.seed(), 4, step));
         previous = child;
@@ -168,8 +179,8 @@ public final class SuperNetTrainer implements AutoCloseable {
         if (child.equals(anchor.current())) {
             return null;
         }
-        double childLoss = evaluator.evaluate(child, anchorBatches).loss();
-        double anchorLoss = evaluator.evaluate(anchor.current(), anchorBatches).loss();
+        double childLoss = objective.validationLoss(net, child, manager);
+        double anchorLoss = objective.validationLoss(net, anchor.current(), manager);
         return anchor.offer(step, child, childLoss, anchorLoss);
     }
 

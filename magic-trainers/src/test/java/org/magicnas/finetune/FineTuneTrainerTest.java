@@ -117,6 +117,7 @@ class FineTuneTrainerTest {
             encoder.initialize(manager);
             EncoderFiles.save(dir, CONFIG, encoder);
             ChildModel loaded = EncoderFiles.load(dir, manager);
+            assertEquals(ARCH, EncoderFiles.spec(dir).architecture());
             assertEquals(ARCH, loaded.architecture());
             SequenceData d = data(10, 3, true);
             try (NDManager sm = manager.newSubManager()) {

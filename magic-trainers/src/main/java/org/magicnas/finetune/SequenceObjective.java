@@ -1,0 +1,130 @@
+package org.magicnas.finetune;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.magicnas.alignment.AlignmentLoss;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
+import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.EncoderOutput;
+import org.magicnas.supernet.SuperNet;
+import org.magicnas.train.MlmStep;
+import org.magicnas.train.PathObjective;
+import org.magicnas.train.SinglePathAdam;
+
+/**
+ * Supervised super-net training on a downstream task: every child shares one sequence head; a step
+ * trains the child's encoder path and the head on the step's batch (a pure function of the seed and
+ * the step, shuffled per epoch), and a child's validation loss is its task loss on held-out
+ * examples.
+ */
+public final class SequenceObjective implements PathObjective {
+    private final SequenceData train;
+    private final SequenceData valid;
+    private final ClassificationHead head;
+    private final int batchSize;
+    private final long seed;
+
+    /**
+     * Creates the objective and its shared head.
+     *
+     * @param train the training examples
+     * @param valid the validation examples
+     * @param kind classification or regression
+     * @param outputs classes, or 1
+     * @param hidden the super-net's width E
+     * @param dropout the head's dropout rate
+     * @param batchSize examples per step
+     * @param seed the seed of shuffling
+     * @param manager the manager that owns the head's weights
+     */
+    public SequenceObjective(SequenceData train, SequenceData valid, TaskKind kind, int outputs, int hidden, float dropout, int batchSize,
+            long seed, NDManager manager) {
+        if (train.size() == 0 || valid.size() == 0) {
+            throw new IllegalArgumentException("supervised search needs training and validation examples, got " + train.size() + " and "
+                    + valid.size());
+        }
+        this.train = train;
+        this.valid = valid;
+        this.head = new ClassificationHead(hidden, kind == TaskKind.CLASSIFICATION ? outputs : 1, dropout);
+        this.head.initialize(manager, DataType.FLOAT32, new Shape(1));
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    @Override
+    public MlmStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
+            Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
+        SequenceData batch = train.subset(batchIndices(step));
+        try (NDManager sm = manager.newSubManager()) {
+            BatchContext ctx = SequenceBatches.context(sm, batch, 0, batch.size(), dropoutSeed);
+            List<NDArray> target = targets == null ? null : targets.apply(ctx);
+            NDArray pred;
+            NDArray align = null;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                EncoderOutput out = net.forward(child, ctx, true, target == null ? new int[0] : boundaries);
+                pred = SequenceLoss.of(head.apply(out.output(), ctx, true), batch, 0, batch.size(), sm);
+                NDArray total = pred;
+                if (target != null) {
+                    align = AlignmentLoss.compute(out.kept(), target, ctx);
+                    total = pred.add(align.mul(lambda));
+                }
+                gc.backward(total);
+            }
+            List<Parameter> params = new ArrayList<>(net.encoderPathParameters(child));
+            params.addAll(head.getParameters().values());
+            double norm = optimizer.step(params, learningRate, sm);
+            return new MlmStep.Result(pred.getFloat(), align == null ? Double.NaN : align.getFloat(), norm, (long) ctx.validTokens());
+        }
+    }
+
+    private int[] batchIndices(long step) {
+        int n = train.size();
+        int[] out = new int[batchSize];
+        long start = step * batchSize;
+        int[] perm = null;
+        long permEpoch = -1;
+        for (int i = 0; i < batchSize; i++) {
+            long global = start + i;
+            long epoch = global / n;
+            if (epoch != permEpoch) {
+                perm = new SplitMix64(SplitMix64.mix(seed, 13, epoch)).permutation(n);
+                permEpoch = epoch;
+            }
+            out[i] = perm[(int) (global % n)];
+        }
+        return out;
+    }
+
+
+    @Override
+    public double validationLoss(SuperNet net, Architecture child, NDManager manager) {
+        double sum = 0;
+        for (int from = 0; from < valid.size(); from += batchSize) {
+            int to = Math.min(valid.size(), from + batchSize);
+            try (NDManager sm = manager.newSubManager()) {
+                BatchContext ctx = SequenceBatches.context(sm, valid, from, to, 0);
+                NDArray out = head.apply(net.forward(child, ctx, false, new int[0]).output(), ctx, false);
+                sum += SequenceLoss.of(out, valid, from, to, sm).getFloat() * (to - from);
+            }
+        }
+        return sum / valid.size();
+    }
+
+    /**
+     * The shared head, for inspection.
+     *
+     * @return the head
+     */
+    public ClassificationHead head() {
+        return head;
+    }
+}

@@ -1,0 +1,283 @@
+package org.magicnas.tribuo;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.magicnas.finetune.EpochRecord;
+import org.magicnas.finetune.FineTuneConfig;
+import org.magicnas.finetune.FineTuneResult;
+import org.magicnas.finetune.FineTuneTrainer;
+import org.magicnas.finetune.SequenceData;
+import org.magicnas.finetune.SequenceModel;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.supernet.ChildModel;
+import org.magicnas.supernet.EncoderFiles;
+import org.magicnas.supernet.EncoderSpec;
+import org.magicnas.train.AdamSettings;
+import org.magicnas.train.CheckpointStore;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * Fine-tunes a MAGIC encoder on a Tribuo dataset of {@code Label}s (classification) or
+ * one-dimensional {@code Regressor}s (regression) and returns a {@link MagicModel}.
+ *
+ * <p>The encoder is a directory written by the engine ({@code encoder.json}, {@code encoder.params};
+ * a run directory with an {@code encoder/} inside works too), started from its weights or, with
+ * {@link EncoderStart#SCRATCH}, from its architecture alone. Examples must carry token features
+ * ({@code BertTextExtractor}), which are read by name. Training holds out a seeded validation share,
+ * shuffles with a seed per epoch, warms up then decays the learning rate linearly, stops early when
+ * the validation metric (accuracy, or negative squared error) stops improving, keeps the best epoch's
+ * weights and can write a checkpoint per epoch.
+ *
+ * <p>Each call of {@code train} uses the seed mixed with the invocation count, as Tribuo's trainers
+ * do; a trainer re-created from a model's provenance (with its invocation count) trains the same
+ * model again on the same data.
+ *
+ * @param <T> {@code Label} or {@code Regressor}
+ */
+public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<T> {
+    private static final Logger LOG = Logger.getLogger(MagicFineTuneTrainer.class.getName());
+
+    @Config(mandatory = true, description = "Encoder directory (encoder.json + encoder.params), or a run directory holding encoder/.")
+    private Path encoderPath;
+
+    @Config(description = "PRETRAINED (start from the encoder's weights) or SCRATCH (its architecture, freshly initialised).")
+    private EncoderStart start = EncoderStart.PRETRAINED;
+
+    @Config(description = "Longest token sequence, [CLS] and [SEP] included; at most the encoder's positions.")
+    private int maxLength = 128;
+
+    @Config(description = "Maximum number of epochs.")
+    private int epochs = 3;
+
+    @Config(description = "Examples per step.")
+    private int batchSize = 32;
+
+    @Config(description = "Peak learning rate.")
+    private double learningRate = 1e-4;
+
+    @Config(description = "Learning-rate warm-up as a share of all steps.")
+    private double warmupFraction = 0.1;
+
+    @Config(description = "Decoupled weight decay.")
+    private double weightDecay = 0.01;
+
+    @Config(description = "Global gradient-norm clip, 0 for none.")
+    private double clipNorm = 1.0;
+
+    @Config(description = "Dropout rate of the classification head.")
+    private float headDropout = 0.1f;
+
+    @Config(description = "Share of the training data held out for early stopping.")
+    private double validationFraction = 0.1;
+
+    @Config(description = "Epochs without improvement before stopping early.")
+    private int patience = 2;
+
+    @Config(description = "Seed of initialisation, the validation split, shuffling and dropout.")
+    private long seed = 42L;
+
+    @Config(description = "Directory for a checkpoint per epoch (none if unset).")
+    private Path checkpointPath;
+
+    private int invocationCount = 0;
+
+    /** For OLCUT. */
+    private MagicFineTuneTrainer() {}
+
+    /**
+     * Creates a trainer with the defaults for everything but the encoder and the budget.
+     *
+     * @param encoderPath the encoder directory (or a run directory with {@code encoder/})
+     * @param start pre-trained weights or from scratch
+     * @param epochs the maximum number of epochs
+     * @param learningRate the peak learning rate
+     * @param seed the seed
+     */
+    public MagicFineTuneTrainer(Path encoderPath, EncoderStart start, int epochs, double learningRate, long seed) {
+        this.encoderPath = encoderPath;
+        this.start = start;
+        this.epochs = epochs;
+        this.learningRate = learningRate;
+        this.seed = seed;
+        postConfig();
+    }
+
+    /**
+     * Sets the sequence length, batch size, validation share and patience.
+     *
+     * @param maxLength the longest token sequence
+     * @param batchSize examples per step
+     * @param validationFraction the held-out share
+     * @param patience epochs without improvement before stopping
+     * @return this trainer
+     */
+    public MagicFineTuneTrainer<T> withShape(int maxLength, int batchSize, double validationFraction, int patience) {
+        this.maxLength = maxLength;
+        this.batchSize = batchSize;
+        this.validationFraction = validationFraction;
+        this.patience = patience;
+        postConfig();
+        return this;
+    }
+
+    @Override
+    public void postConfig() {
+        check(encoderPath != null, "encoderPath", "is required");
+        check(maxLength >= 5, "maxLength", "must be >= 5, got " + maxLength);
+        check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
+        check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
+        check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
+        check(warmupFraction >= 0 && warmupFraction <= 1, "warmupFraction", "must be in [0, 1], got " + warmupFraction);
+        check(weightDecay >= 0, "weightDecay", "must be >= 0, got " + weightDecay);
+        check(clipNorm >= 0, "clipNorm", "must be >= 0, got " + clipNorm);
+        check(headDropout >= 0 && headDropout < 1, "headDropout", "must be in [0, 1), got " + headDropout);
+        check(validationFraction >= 0 && validationFraction < 1, "validationFraction", "must be in [0, 1), got " + validationFraction);
+        check(patience >= 1, "patience", "must be >= 1, got " + patience);
+    }
+
+    private static void check(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new PropertyException("", field, field + " " + message);
+        }
+    }
+
+    /**
+     * The encoder directory named by {@code encoderPath}: itself, or its {@code encoder/}.
+     *
+     * @return the directory
+     */
+    Path encoderDir() {
+        Path inner = encoderPath.resolve("encoder");
+        return Files.isRegularFile(inner.resolve(EncoderFiles.DESCRIPTION)) ? inner : encoderPath;
+    }
+
+    @Override
+    public MagicModel<T> train(Dataset<T> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
+    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
+        long runSeed;
+        TrainerProvenance trainerProvenance;
+        synchronized (this) {
+            if (invocation != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocation);
+            }
+            runSeed = SplitMix64.mix(seed, invocationCount);
+            trainerProvenance = getProvenance();
+            invocationCount++;
+        }
+        ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
+        OutputAdapter<T> adapter = OutputAdapter.of(outputInfo);
+        List<Example<T>> list = TokenizedExamples.list(examples);
+        SequenceData data = TokenizedExamples.of(list, maxLength, adapter);
+        Path dir = encoderDir();
+        EncoderSpec spec;
+        try {
+            spec = EncoderFiles.spec(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("encoderPath " + encoderPath + ": " + e.getMessage(), e);
+        }
+        if (maxLength > spec.config().maxPositions()) {
+            throw new IllegalArgumentException("maxLength " + maxLength + " exceeds the encoder's " + spec.config().maxPositions() + " positions");
+        }
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            Engine.getInstance().setRandomSeed((int) runSeed);
+            ChildModel encoder;
+            if (start == EncoderStart.PRETRAINED) {
+                encoder = EncoderFiles.load(dir, manager);
+            } else {
+                encoder = spec.newChild();
+                encoder.initialize(manager);
+            }
+            SequenceModel net = new SequenceModel(encoder, adapter.kind(), adapter.outputs(), headDropout);
+            net.initializeHead(manager);
+            FineTuneConfig config = new FineTuneConfig(epochs, batchSize, learningRate, warmupFraction,
+                    new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), runSeed, validationFraction, patience);
+            CheckpointStore checkpoints = checkpointPath == null ? null : new CheckpointStore(checkpointPath, 2);
+            FineTuneResult result = new FineTuneTrainer(config).train(net, manager, data, checkpoints, this::log);
+            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            instance.put("architecture", new StringProvenance("architecture", spec.architecture().toString()));
+            instance.put("space", new StringProvenance("space", spec.config().space().describe()));
+            instance.put("best-epoch", new IntProvenance("best-epoch", result.bestEpoch()));
+            instance.put("epochs-trained", new IntProvenance("epochs-trained", result.history().size()));
+            instance.put("encoder-sha256", hash("encoder-sha256", dir.resolve(EncoderFiles.WEIGHTS)));
+            Path tokenizer = dir.resolve("tokenizer.json");
+            if (Files.isRegularFile(tokenizer)) {
+                instance.put("tokenizer-sha256", hash("tokenizer-sha256", tokenizer));
+            }
+            ModelProvenance provenance = new ModelProvenance(MagicModel.class.getName(), OffsetDateTime.now(), examples.getProvenance(),
+                    trainerProvenance, instance);
+            return new MagicModel<>("magic-finetune", provenance, examples.getFeatureIDMap(), outputInfo, spec, net, manager, maxLength, batchSize,
+                    headDropout);
+        } catch (IOException e) {
+            manager.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static HashProvenance hash(String key, Path file) {
+        return new HashProvenance(ProvenanceUtil.HashType.SHA256, key, ProvenanceUtil.hashResource(ProvenanceUtil.HashType.SHA256, file));
+    }
+
+    private void log(EpochRecord r) {
+        LOG.info(() -> String.format("epoch %d: train loss %.4f, validation loss %.4f, metric %.4f", r.epoch(), r.trainLoss(), r.validLoss(),
+                r.validMetric()));
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException("the invocation count must be >= 0, got " + invocationCount);
+        }
+        this.invocationCount = invocationCount;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "MagicFineTuneTrainer(encoder=" + encoderPath + ",start=" + start + ",epochs=" + epochs + ",lr=" + learningRate + ",seed=" + seed + ")";
+    }
+}
