@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code magic} command line. */
 @Command(name = "magic", mixinStandardHelpOptions = true, version = "magic 0.1.0",
         description = "Weight-sharing NAS with the interference fixes of MAGIC, on DJL.",
-        subcommands = {TrainSupernetCommand.class, BenchCommand.class})
+        subcommands = {TrainSupernetCommand.class, BenchCommand.class, FinetuneCommand.class, GlueCommand.class})
 public final class Magic {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -44,7 +44,8 @@ public final class Magic {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof CorpusException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof CorpusException
+                    || ex instanceof com.oracle.labs.mlrg.olcut.config.PropertyException) {
                 err.println("magic: " + ex.getMessage());
                 return BAD_INPUT;
             }

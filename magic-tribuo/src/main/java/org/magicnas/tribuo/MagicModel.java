@@ -93,6 +93,31 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
         return maxLength;
     }
 
+    /**
+     * Saves the fine-tuned encoder (without the head) as an encoder directory, so that another task
+     * can start from it (as STS-B, MRPC and RTE start from MNLI in the paper).
+     *
+     * @param dir the directory
+     * @throws IOException if writing fails
+     */
+    public synchronized void saveEncoder(java.nio.file.Path dir) throws IOException {
+        org.magicnas.supernet.EncoderFiles.save(dir, spec.config(), net.encoder());
+    }
+
+    /**
+     * Writes the protobuf form of the model to a file, readable by {@code Model.deserializeFromFile}.
+     *
+     * @param file the file
+     * @throws IOException if writing fails
+     */
+    public void saveTo(java.nio.file.Path file) throws IOException {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".model");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+            serialize().writeTo(out);
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Override
     public Prediction<T> predict(Example<T> example) {
         return innerPredict(List.of(example)).get(0);

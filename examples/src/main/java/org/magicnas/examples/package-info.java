@@ -1,0 +1,2 @@
+/** Runnable examples of the Tribuo API of MAGIC. */
+package org.magicnas.examples;
