@@ -70,6 +70,10 @@ class MagicFineTuneTrainerTest {
             Model<Label> copy = Helpers.testModelProtoSerialization(model, Label.class, topics(30, 5), 0.0);
             assertTrue(copy instanceof MagicModel);
             ((MagicModel<Label>) copy).close();
+            try (MagicModel<Label> twin = (MagicModel<Label>) model.copy()) {
+                assertTrue(Helpers.predictionListDistributionEquals(model.predict(topics(20, 6)), twin.predict(topics(20, 6)), 0.0));
+                assertEquals(model.getProvenance(), twin.getProvenance());
+            }
         }
     }
 
