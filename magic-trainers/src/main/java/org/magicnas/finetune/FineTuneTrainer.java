@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.LearningRateSchedule;
 import org.magicnas.train.SinglePathAdam;
@@ -104,7 +105,7 @@ public final class FineTuneTrainer {
                 }
             }
             for (int i = 0; i < snapshot.size(); i++) {
-                snapshot.get(i).copyTo(params.get(i).getArray());
+                ParameterIO.copyInto(params.get(i).getArray(), snapshot.get(i));
             }
         }
         int kept = bestEpoch;
@@ -161,7 +162,7 @@ public final class FineTuneTrainer {
 
     private static void writeCheckpoint(SequenceModel model, List<EpochRecord> history, int epoch, Path dir) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params"))))) {
-            model.saveParameters(out);
+            ParameterIO.save(model.trainableParameters(), out);
         }
         StringBuilder csv = new StringBuilder("epoch,train_loss,valid_loss,valid_metric\n");
         for (EpochRecord r : history) {

@@ -3,6 +3,7 @@ package org.magicnas.finetune;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import org.magicnas.supernet.BatchContext;
 import org.magicnas.train.MlmObjective;
 
 /** The training loss of a downstream head: cross entropy for classes, mean squared error for values. */
@@ -25,8 +26,8 @@ public final class SequenceLoss {
             for (int i = from; i < to; i++) {
                 labels[i - from] = data.classes()[i];
             }
-            return MlmObjective.loss(outputs, manager.create(labels));
+            return MlmObjective.loss(outputs, BatchContext.owned(manager, manager.create(labels)));
         }
-        return outputs.reshape(-1).sub(manager.create(Arrays.copyOfRange(data.targets(), from, to))).square().mean();
+        return outputs.reshape(-1).sub(BatchContext.owned(manager, manager.create(Arrays.copyOfRange(data.targets(), from, to)))).square().mean();
     }
 }

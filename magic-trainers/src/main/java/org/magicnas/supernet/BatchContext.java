@@ -74,17 +74,17 @@ public final class BatchContext {
             valid += lengths[b];
         }
         this.validTokens = valid;
-        this.tokens = manager.create(ids, new Shape(batchSize, seqLen));
+        this.tokens = owned(manager, manager.create(ids, new Shape(batchSize, seqLen)));
         if (segmentIds != null) {
             long[] seg = new long[segmentIds.length];
             for (int i = 0; i < seg.length; i++) {
                 seg[i] = segmentIds[i];
             }
-            this.segments = manager.create(seg, new Shape(batchSize, seqLen));
+            this.segments = owned(manager, manager.create(seg, new Shape(batchSize, seqLen)));
         } else {
             this.segments = null;
         }
-        this.padMask = manager.create(mask, new Shape(batchSize, seqLen, 1));
+        this.padMask = owned(manager, manager.create(mask, new Shape(batchSize, seqLen, 1)));
         this.attentionBias = padMask.sub(1f).mul(-MASKED_SCORE).reshape(batchSize, 1, 1, seqLen);
     }
 
@@ -116,8 +116,23 @@ public final class BatchContext {
         }
         // The array made from the buffer is a view of it; copy it into native memory of its own so the
         // buffer can be reused and no direct buffer waits for the garbage collector.
-        try (NDArray view = manager.create(bytes, shape, DataType.FLOAT32)) {
-            return x.mul(view.duplicate());
+        return x.mul(owned(manager, manager.create(bytes, shape, DataType.FLOAT32)));
+    }
+
+    /**
+     * Copies an array made from Java memory into memory of the engine's own allocator. Arrays made from
+     * Java data are views of direct buffers, whose alignment varies from run to run (and with it the
+     * rounding of some vectorised kernels) and whose memory waits for the garbage collector.
+     *
+     * @param manager the manager of the copy
+     * @param view the array made from Java data
+     * @return the copy
+     */
+    public static NDArray owned(NDManager manager, NDArray view) {
+        try (view) {
+            NDArray copy = view.duplicate();
+            copy.attach(manager);
+            return copy;
         }
     }
 

@@ -62,10 +62,7 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
         for (int i = 0; i < arch.space().layers(); i++) {
             ops.add(net.layer(i).candidate(arch.choice(i)));
         }
-        ChildModel child = new ChildModel(arch, net.embeddings(), ops, net.head(), net.config().maxPositions());
-        // Every parameter already holds its array: this only records the input shape DJL saves.
-        child.initialize(net.embeddings().tokenTable().getArray().getManager());
-        return child;
+        return new ChildModel(arch, net.embeddings(), ops, net.head(), net.config().maxPositions());
     }
 
     /**

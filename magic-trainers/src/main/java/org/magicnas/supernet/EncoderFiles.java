@@ -35,7 +35,7 @@ public final class EncoderFiles {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(DESCRIPTION), new EncoderSpec(config, child.architecture()).toJson(), StandardCharsets.UTF_8);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(WEIGHTS))))) {
-            child.saveParameters(out);
+            ParameterIO.save(child.trainableParameters(), out);
         }
     }
 
@@ -68,13 +68,11 @@ public final class EncoderFiles {
      */
     public static ChildModel load(Path dir, NDManager manager) throws IOException {
         ChildModel child = spec(dir).newChild();
+        child.initialize(manager);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(WEIGHTS))))) {
-            child.loadParameters(manager, in);
-        } catch (ai.djl.MalformedModelException e) {
+            ParameterIO.load(child.trainableParameters(), in);
+        } catch (IOException e) {
             throw new IOException("encoder weights in " + dir + " do not match " + DESCRIPTION + ": " + e.getMessage(), e);
-        }
-        for (ai.djl.nn.Parameter p : child.getParameters().values()) {
-            p.getArray().setRequiresGradient(true);
         }
         return child;
     }

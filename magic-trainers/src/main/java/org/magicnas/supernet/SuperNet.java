@@ -302,30 +302,27 @@ public final class SuperNet extends ParamBlock {
     }
 
     /**
-     * Writes every weight (all candidates) in DJL's parameter format.
+     * Writes every weight (all candidates).
      *
      * @param out the stream
      * @throws IOException if writing fails
      */
     public void save(DataOutputStream out) throws IOException {
-        saveParameters(out);
+        ParameterIO.save(allParameters(), out);
     }
 
     /**
-     * Reads weights written by {@link #save} into this (identically configured) super-net.
+     * Reads weights written by {@link #save} into this (initialised, identically configured)
+     * super-net's arrays.
      *
-     * @param manager the manager that owns the weights
      * @param in the stream
      * @throws IOException if reading fails or the structure differs
      */
-    public void load(NDManager manager, DataInputStream in) throws IOException {
+    public void load(DataInputStream in) throws IOException {
         try {
-            loadParameters(manager, in);
-            for (Parameter p : allParameters()) {
-                p.getArray().setRequiresGradient(true);
-            }
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("weights do not match this super-net's structure (" + space().describe() + "): " + e.getMessage(), e);
+            ParameterIO.load(allParameters(), in);
+        } catch (IOException e) {
+            throw new IOException("weights do not match this super-net (" + space().describe() + "): " + e.getMessage(), e);
         }
     }
 }

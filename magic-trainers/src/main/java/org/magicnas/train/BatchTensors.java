@@ -24,7 +24,8 @@ public record BatchTensors(BatchContext context, NDArray positions, NDArray labe
      */
     public static BatchTensors of(NDManager manager, MlmBatch batch, long dropoutSeed) {
         BatchContext ctx = new BatchContext(manager, batch.tokenIds(), batch.lengths(), batch.seqLen(), dropoutSeed);
-        return new BatchTensors(ctx, manager.create(toLong(batch.maskedPositions())), manager.create(toLong(batch.maskedLabels())));
+        return new BatchTensors(ctx, BatchContext.owned(manager, manager.create(toLong(batch.maskedPositions()))),
+                BatchContext.owned(manager, manager.create(toLong(batch.maskedLabels()))));
     }
 
     private static long[] toLong(int[] values) {

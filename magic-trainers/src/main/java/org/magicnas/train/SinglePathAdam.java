@@ -150,7 +150,7 @@ public final class SinglePathAdam implements AutoCloseable {
     private NDArray readArray(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        return NDArray.decode(manager, bytes);
+        return org.magicnas.supernet.BatchContext.owned(manager, NDArray.decode(manager, bytes));
     }
 
     @Override

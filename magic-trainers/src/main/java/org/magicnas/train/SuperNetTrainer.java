@@ -259,7 +259,7 @@ public final class SuperNetTrainer implements AutoCloseable {
                     + ", not " + config.method().id() + " on " + net.space().describe());
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("weights.params"))))) {
-            net.load(manager, in);
+            net.load(in);
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
             optimizer.load(net.allParameters(), in);

@@ -1,6 +1,5 @@
 package org.magicnas.tribuo;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -22,7 +21,9 @@ import org.magicnas.finetune.SequenceData;
 import org.magicnas.finetune.SequenceModel;
 import org.magicnas.finetune.SequencePredictor;
 import org.magicnas.finetune.TaskKind;
+import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderSpec;
+import org.magicnas.supernet.ParameterIO;
 import org.magicnas.tribuo.protos.MagicModelProto;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
@@ -153,7 +154,7 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
     private synchronized byte[] weights() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            net.saveParameters(out);
+            ParameterIO.save(net.trainableParameters(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,10 +166,13 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
             byte[] weights) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            SequenceModel net = new SequenceModel(spec.newChild(), kind, outputs, headDropout);
-            net.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(weights)));
+            ChildModel encoder = spec.newChild();
+            encoder.initialize(manager);
+            SequenceModel net = new SequenceModel(encoder, kind, outputs, headDropout);
+            net.initializeHead(manager);
+            ParameterIO.load(net.trainableParameters(), new DataInputStream(new ByteArrayInputStream(weights)));
             return new MagicModel<>(name, provenance, features, outputInfo, spec, net, manager, maxLength, batchSize, headDropout);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             manager.close();
             throw new IllegalStateException("the model's weights do not match its encoder " + spec.architecture() + ": " + e.getMessage(), e);
         }
