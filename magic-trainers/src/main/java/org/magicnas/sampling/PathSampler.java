@@ -1,6 +1,7 @@
 package org.magicnas.sampling;
 
 import org.magicnas.space.Architecture;
+import org.magicnas.space.CandidateMask;
 import org.magicnas.space.SearchSpace;
 
 /** Chooses the child trained at each super-net step. */
@@ -40,5 +41,21 @@ public interface PathSampler {
             choices[i] = rng.nextInt(space.choices());
         }
         return new Architecture(space, choices);
+    }
+
+    /**
+     * Draws a child uniformly from what remains of a space.
+     *
+     * @param mask the remaining choices
+     * @param rng the generator
+     * @return the child
+     */
+    static Architecture uniform(CandidateMask mask, SplitMix64 rng) {
+        int[] choices = new int[mask.space().layers()];
+        for (int i = 0; i < choices.length; i++) {
+            int[] r = mask.remaining(i);
+            choices[i] = r[rng.nextInt(r.length)];
+        }
+        return new Architecture(mask.space(), choices);
     }
 }

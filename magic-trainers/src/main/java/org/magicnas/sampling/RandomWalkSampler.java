@@ -1,6 +1,7 @@
 package org.magicnas.sampling;
 
 import org.magicnas.space.Architecture;
+import org.magicnas.space.CandidateMask;
 import org.magicnas.space.SearchSpace;
 
 /**
@@ -8,9 +9,14 @@ import org.magicnas.space.SearchSpace;
  * differs from the previous one in exactly k layers, chosen uniformly without replacement, each of
  * which takes a uniformly chosen different candidate. The walk is symmetric on a regular graph, so
  * its stationary distribution is uniform over the C^N children.
+ *
+ * <p>Over a shrinking space (a {@link CandidateMask}) the walk moves only among the remaining
+ * choices: a previous choice that was removed is first replaced by a remaining one, and only layers
+ * with two or more remaining candidates change (all of them, if fewer than k).
  */
 public final class RandomWalkSampler implements PathSampler {
     private final SearchSpace space;
+    private final CandidateMask mask;
     private final int k;
     private final SplitMix64 rng;
     private Architecture previous;
@@ -24,6 +30,19 @@ public final class RandomWalkSampler implements PathSampler {
      * @throws IllegalArgumentException if k or the space does not allow a walk
      */
     public RandomWalkSampler(SearchSpace space, int k, long seed) {
+        this(new CandidateMask(space), k, seed);
+    }
+
+    /**
+     * Creates the sampler over what remains of a space; later changes to the mask apply at once.
+     *
+     * @param mask the remaining choices
+     * @param k operators changed per step, in {@code [1, N]}
+     * @param seed the seed
+     * @throws IllegalArgumentException if k or the space does not allow a walk
+     */
+    public RandomWalkSampler(CandidateMask mask, int k, long seed) {
+        SearchSpace space = mask.space();
         if (k < 1 || k > space.layers()) {
             throw new IllegalArgumentException("k (operators changed per step) must be in [1, " + space.layers() + "], got " + k);
         }
@@ -31,6 +50,7 @@ public final class RandomWalkSampler implements PathSampler {
             throw new IllegalArgumentException("a random walk needs at least two candidates per layer, space " + space.name() + " has " + space.choices());
         }
         this.space = space;
+        this.mask = mask;
         this.k = k;
         this.rng = new SplitMix64(seed);
     }
@@ -38,22 +58,30 @@ public final class RandomWalkSampler implements PathSampler {
     @Override
     public Architecture next() {
         if (previous == null) {
-            previous = PathSampler.uniform(space, rng);
+            previous = PathSampler.uniform(mask, rng);
             return previous;
         }
-        int n = space.layers();
-        int[] layers = new int[n];
-        for (int i = 0; i < n; i++) {
-            layers[i] = i;
-        }
         int[] choices = previous.choices();
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(n - i);
+        int[] layers = new int[choices.length];
+        int changeable = 0;
+        for (int i = 0; i < choices.length; i++) {
+            int[] r = mask.remaining(i);
+            if (!mask.allows(i, choices[i])) {
+                choices[i] = r[rng.nextInt(r.length)];
+            }
+            if (r.length > 1) {
+                layers[changeable++] = i;
+            }
+        }
+        for (int i = 0; i < Math.min(k, changeable); i++) {
+            int j = i + rng.nextInt(changeable - i);
             int layer = layers[j];
             layers[j] = layers[i];
             layers[i] = layer;
-            int other = rng.nextInt(space.choices() - 1);
-            choices[layer] = other >= choices[layer] ? other + 1 : other;
+            int[] r = mask.remaining(layer);
+            int current = java.util.Arrays.binarySearch(r, choices[layer]);
+            int other = rng.nextInt(r.length - 1);
+            choices[layer] = r[other >= current ? other + 1 : other];
         }
         previous = new Architecture(space, choices);
         return previous;
