@@ -104,6 +104,16 @@ public final class SuperNetOptions {
     @Option(names = "--eval-children", defaultValue = "5", description = "Random children evaluated at the end (default: ${DEFAULT-VALUE}).")
     int evalChildren;
 
+    @Option(names = "--shrink-every", defaultValue = "0",
+            description = "Progressive shrinking: a round every this many steps (an 'epoch'), 0 for none (default: ${DEFAULT-VALUE}).")
+    int shrinkEvery;
+
+    @Option(names = "--shrink-children", defaultValue = "20", description = "Children scored per shrinking round (default: ${DEFAULT-VALUE}).")
+    int shrinkChildren;
+
+    @Option(names = "--shrink-delete", defaultValue = "5", description = "Choices removed per shrinking round (default: ${DEFAULT-VALUE}).")
+    int shrinkDelete;
+
     /**
      * The search space the options name.
      *
@@ -189,6 +199,13 @@ public final class SuperNetOptions {
         }
         if (dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        }
+        if (shrinkEvery < 0 || shrinkChildren < 1 || shrinkDelete < 1) {
+            throw new IllegalArgumentException("--shrink-every must be >= 0, --shrink-children and --shrink-delete >= 1, got " + shrinkEvery + ", "
+                    + shrinkChildren + " and " + shrinkDelete);
+        }
+        if (shrinkEvery > 0 && s.choices() < 2) {
+            throw new IllegalArgumentException("progressive shrinking needs at least two candidates per layer, space " + s.name() + " has one");
         }
         if (valBatches < 1 || evalChildren < 0) {
             throw new IllegalArgumentException("--val-batches must be >= 1 and --eval-children >= 0, got " + valBatches + " and " + evalChildren);

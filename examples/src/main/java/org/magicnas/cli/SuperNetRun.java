@@ -19,6 +19,9 @@ import org.magicnas.data.MlmCorpus;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.PathSampler;
+import org.magicnas.search.Constraints;
+import org.magicnas.search.Deletion;
+import org.magicnas.search.ProgressiveShrinking;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
@@ -100,17 +103,28 @@ final class SuperNetRun {
                 long from = trainer.stepsDone();
                 try (CsvLog metrics = CsvLog.open(run.resolve("metrics.csv"),
                         List.of("step", "child", "changed", "loss", "align_loss", "lr", "grad_norm", "ms", "tokens"), from);
+                        // Anchor and shrinking rows carry the number of steps done, and those at the checkpoint's
+                        // step happened before it was written: keep them.
                         CsvLog anchors = CsvLog.open(run.resolve("anchors.csv"),
-                                List.of("step", "previous", "replacement", "previous_loss", "replacement_loss"), from)) {
-                    trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from), store);
+                                List.of("step", "previous", "replacement", "previous_loss", "replacement_loss"), from + 1);
+                        CsvLog shrink = CsvLog.open(run.resolve("shrink.csv"), List.of("step", "round", "layer", "candidate", "score", "children"),
+                                from + 1)) {
+                    Shrinker shrinker = options.shrinkEvery == 0 ? null : new Shrinker(options, trainer, validation, netConfig, shrink, log);
+                    trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from, shrinker), store);
                 }
                 if (trainer.stepsDone() < config.steps()) {
                     log.line("stopped at step %d of %d; resume with: bin/magic train-supernet --resume %s", trainer.stepsDone(), config.steps(), run);
                     return List.of();
                 }
                 List<ChildRow> rows = evaluateChildren(options, net, trainer, validation, data.tokenizer().vocabSize());
+                if (trainer.mask().size().equals(java.math.BigInteger.ONE)) {
+                    Architecture searched = trainer.mask().single();
+                    ChildCost cost = ChildCost.of(searched, data.tokenizer().vocabSize(), options.seqLen, options.seqLen, 0);
+                    rows.add(0, new ChildRow("searched", searched, cost.parameters(), cost.forwardFlops(), trainer.evaluator().evaluate(searched, validation)));
+                }
                 report(rows, run, log);
-                ChildRow best = rows.stream().min(java.util.Comparator.comparingDouble(r -> r.score().loss())).orElse(null);
+                ChildRow best = rows.isEmpty() ? null : rows.get(0).role().equals("searched") ? rows.get(0)
+                        : rows.stream().min(java.util.Comparator.comparingDouble(r -> r.score().loss())).orElseThrow();
                 if (best != null) {
                     Path encoder = run.resolve(ENCODER);
                     EncoderFiles.save(encoder, netConfig, ChildModel.of(net, best.arch()));
@@ -165,6 +179,44 @@ final class SuperNetRun {
         log.line("run directory: %s", run);
     }
 
+    /** Progressive shrinking every {@code --shrink-every} steps until one child is left. */
+    private static final class Shrinker {
+        private final SuperNetOptions options;
+        private final SuperNetTrainer trainer;
+        private final List<MlmBatch> validation;
+        private final CsvLog csv;
+        private final RunLog log;
+        private final Constraints constraints;
+        private final ProgressiveShrinking shrinking;
+
+        Shrinker(SuperNetOptions options, SuperNetTrainer trainer, List<MlmBatch> validation, SuperNetConfig netConfig, CsvLog csv, RunLog log) {
+            this.options = options;
+            this.trainer = trainer;
+            this.validation = validation;
+            this.csv = csv;
+            this.log = log;
+            this.constraints = Constraints.none(netConfig.vocabSize(), options.seqLen);
+            this.shrinking = new ProgressiveShrinking(options.shrinkChildren, options.shrinkDelete);
+        }
+
+        void afterStep(long stepsDone) {
+            if (stepsDone % options.shrinkEvery != 0 || trainer.mask().size().equals(java.math.BigInteger.ONE)) {
+                return;
+            }
+            int round = (int) (stepsDone / options.shrinkEvery);
+            SplitMix64 rng = new SplitMix64(SplitMix64.mix(options.seed, 30, round));
+            List<Deletion> removed = shrinking.round(round, trainer.mask(), a -> trainer.evaluator().evaluate(a, validation).loss(), constraints, rng);
+            for (Deletion d : removed) {
+                csv.row(stepsDone, d.round(), d.layer() + 1, d.candidate(), d.score(), d.children());
+                log.line("shrink round %d: layer %d drops %s (mean loss %.4f over %d children)", d.round(), d.layer() + 1, d.candidate(), d.score(),
+                        d.children());
+            }
+            csv.flush();
+            log.line("shrink round %d: %s children left%s", round, trainer.mask().size(),
+                    trainer.mask().size().equals(java.math.BigInteger.ONE) ? ": " + trainer.mask().single() : "");
+        }
+    }
+
     /** Writes metrics and prints progress. */
     private static final class Progress implements TrainingListener {
         private final RunLog log;
@@ -174,9 +226,11 @@ final class SuperNetRun {
         private final int every;
         private final long startNanos = System.nanoTime();
         private final long startStep;
+        private final Shrinker shrinker;
         private int replacements;
 
-        Progress(RunLog log, CsvLog metrics, CsvLog anchors, long total, int every, long startStep) {
+        Progress(RunLog log, CsvLog metrics, CsvLog anchors, long total, int every, long startStep, Shrinker shrinker) {
+            this.shrinker = shrinker;
             this.log = log;
             this.metrics = metrics;
             this.anchors = anchors;
@@ -198,6 +252,13 @@ final class SuperNetRun {
                 log.line("step %6d/%d  loss %.4f  align %s  lr %.2e  changed %d  %.2f steps/s  eta %dm%02ds  anchor changes %d  rss %.2f GiB", done, total,
                         r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format("%.4f", r.alignmentLoss()),
                         r.learningRate(), r.changed(), rate, eta / 60, eta % 60, replacements, ProcessMemory.residentGiB());
+            }
+        }
+
+        @Override
+        public void afterStep(long stepsDone) {
+            if (shrinker != null) {
+                shrinker.afterStep(stepsDone);
             }
         }
 

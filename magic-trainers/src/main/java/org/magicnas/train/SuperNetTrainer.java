@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.magicnas.alignment.AlignmentConfig;
@@ -26,6 +27,7 @@ import org.magicnas.sampling.SamplerState;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.sampling.UniformSampler;
 import org.magicnas.space.Architecture;
+import org.magicnas.space.CandidateMask;
 import org.magicnas.supernet.SuperNet;
 
 /**
@@ -51,6 +53,7 @@ public final class SuperNetTrainer implements AutoCloseable {
     private final NDManager manager;
     private final TrainingConfig config;
     private final PathObjective objective;
+    private final CandidateMask mask;
     private final PathSampler sampler;
     private final SinglePathAdam optimizer;
     private final LearningRateSchedule schedule;
@@ -110,9 +113,10 @@ public final class SuperNetTrainer implements AutoCloseable {
         this.objective = objective;
         Method method = config.method();
         long seed = config.seed();
+        this.mask = new CandidateMask(net.space());
         this.sampler = sampler != null ? sampler : method.walks()
-                ? new RandomWalkSampler(net.space(), config.walkChanges(), SplitMix64.mix(seed, 1))
-                : new UniformSampler(net.space(), SplitMix64.mix(seed, 1));
+                ? new RandomWalkSampler(mask, config.walkChanges(), SplitMix64.mix(seed, 1))
+                : new UniformSampler(mask, SplitMix64.mix(seed, 1));
         this.optimizer = new SinglePathAdam(config.adam(), manager);
         this.schedule = config.schedule();
         this.evaluator = new ChildEvaluator(net, manager);
@@ -143,6 +147,7 @@ public final class SuperNetTrainer implements AutoCloseable {
                     listener.onAnchorReplaced(replacement);
                 }
             }
+            listener.afterStep(step);
             boolean due = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
             if (store != null && (due || step == end)) {
                 listener.onCheckpoint(step, store.save(step, this::save));
@@ -182,6 +187,15 @@ public final class SuperNetTrainer implements AutoCloseable {
         double childLoss = objective.validationLoss(net, child, manager);
         double anchorLoss = objective.validationLoss(net, anchor.current(), manager);
         return anchor.offer(step, child, childLoss, anchorLoss);
+    }
+
+    /**
+     * The part of the space the samplers draw from; search may shrink it between steps.
+     *
+     * @return the live mask
+     */
+    public CandidateMask mask() {
+        return mask;
     }
 
     /**
@@ -242,6 +256,14 @@ public final class SuperNetTrainer implements AutoCloseable {
         s.anchorHistory = anchor == null ? null : anchor.history();
         s.averageRng = average == null ? null : average.rng().state();
         s.method = config.method().id();
+        s.remaining = new ArrayList<>();
+        for (int i = 0; i < net.space().layers(); i++) {
+            StringBuilder b = new StringBuilder();
+            for (int c : mask.remaining(i)) {
+                b.append(b.length() == 0 ? "" : "|").append(net.space().candidate(c).name());
+            }
+            s.remaining.add(b.toString());
+        }
         s.space = net.space().describe();
         Files.writeString(dir.resolve("state.json"), GSON.toJson(s), StandardCharsets.UTF_8);
     }
@@ -265,6 +287,16 @@ public final class SuperNetTrainer implements AutoCloseable {
             optimizer.load(net.allParameters(), in);
         }
         step = s.step;
+        if (s.remaining != null) {
+            for (int i = 0; i < s.remaining.size(); i++) {
+                List<String> keep = List.of(s.remaining.get(i).split("\\|"));
+                for (int c : mask.remaining(i)) {
+                    if (!keep.contains(net.space().candidate(c).name())) {
+                        mask.remove(i, c);
+                    }
+                }
+            }
+        }
         sampler.restore(s.sampler);
         previous = s.previous == null ? null : Architecture.parse(net.space(), s.previous);
         if (anchor != null) {
@@ -290,5 +322,6 @@ public final class SuperNetTrainer implements AutoCloseable {
         String anchor;
         List<AnchorReplacement> anchorHistory;
         Long averageRng;
+        List<String> remaining;
     }
 }

@@ -14,6 +14,14 @@ public interface TrainingListener {
     default void onStep(StepRecord record) {}
 
     /**
+     * Called after each step (and its anchor comparison), before the step's checkpoint is written:
+     * the place for search to shrink the space, so that checkpoints hold the shrunk space.
+     *
+     * @param stepsDone the number of steps done
+     */
+    default void afterStep(long stepsDone) {}
+
+    /**
      * Called when the anchor is replaced.
      *
      * @param replacement the replacement

@@ -64,13 +64,16 @@ class CommandLineTest {
     /** Stopping after 8 steps and resuming gives exactly the run of 16 steps in one go. */
     @Test
     void stoppedAndResumedRunEqualsAStraightRun(@TempDir Path tmp) throws IOException {
+        String[] shrink = {"--shrink-every", "4", "--shrink-children", "6", "--shrink-delete", "3"};
         Path straight = tmp.resolve("straight");
-        Result a = run(args(straight));
+        Result a = run(args(straight, shrink));
         assertEquals(0, a.code(), a.err());
         Path runA = only(straight);
 
         Path split = tmp.resolve("split");
-        Result b = run(args(split, "--stop-after", "8"));
+        List<String> stop = new ArrayList<>(List.of(shrink));
+        stop.addAll(List.of("--stop-after", "8"));
+        Result b = run(args(split, stop.toArray(String[]::new)));
         assertEquals(0, b.code(), b.err());
         Path runB = only(split);
         assertTrue(!Files.exists(runB.resolve("children.json")), "an unfinished run has no final evaluation");
@@ -79,6 +82,12 @@ class CommandLineTest {
 
         assertEquals(Files.readString(runA.resolve("children.json")), Files.readString(runB.resolve("children.json")));
         assertEquals(Files.readString(runA.resolve("anchors.csv")), Files.readString(runB.resolve("anchors.csv")));
+        // Shrinking: 4 layers x 2 removals in rounds of 3 after steps 4, 8 and 12 leave one child, the one the run reports.
+        List<String> shrinkRows = Files.readAllLines(runA.resolve("shrink.csv"));
+        assertEquals(9, shrinkRows.size(), String.join("\n", shrinkRows));
+        assertEquals(shrinkRows, Files.readAllLines(runB.resolve("shrink.csv")));
+        String children = Files.readString(runA.resolve("children.csv"));
+        assertTrue(children.lines().skip(1).findFirst().orElseThrow().startsWith("searched,"), children);
         List<String> ma = Files.readAllLines(runA.resolve("metrics.csv"));
         List<String> mb = Files.readAllLines(runB.resolve("metrics.csv"));
         assertEquals(17, ma.size());
