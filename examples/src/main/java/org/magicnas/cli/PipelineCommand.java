@@ -1,0 +1,200 @@
+package org.magicnas.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.magicnas.data.CorpusLocator;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.data.MlmCorpus;
+import org.magicnas.data.tribuo.BertTextExtractor;
+import org.magicnas.data.tribuo.BrownGenreDataSource;
+import org.magicnas.data.tribuo.Split;
+import org.magicnas.run.RunDirectory;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.ChildCost;
+import org.magicnas.space.OperatorKind;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.ChildModel;
+import org.magicnas.supernet.EncoderFiles;
+import org.magicnas.supernet.SuperNetConfig;
+import org.magicnas.train.ChildScore;
+import org.magicnas.train.ChildTrainer;
+import org.magicnas.train.Method;
+import org.magicnas.train.TrainingConfig;
+import org.magicnas.tribuo.EncoderStart;
+import org.magicnas.tribuo.MagicFineTuneTrainer;
+import org.magicnas.tribuo.MagicModel;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/magic pipeline}: the paper's line on the Brown corpus. For MAGIC-AT and for SPOS: a
+ * super-net with progressive shrinking down to one child; that child and a fixed BERT-like baseline
+ * (alternating MHA and FFN) are pre-trained stand-alone with masked-LM on the same budget, exported as
+ * encoders, fine-tuned on the Brown genre task through the Tribuo trainer, and compared in one table.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Search (MAGIC-AT and SPOS), stand-alone pre-training, Brown genre fine-tuning and a results table.")
+final class PipelineCommand implements Callable<Integer> {
+    @Option(names = "--budget", defaultValue = "1.0", description = "Scales every step count (1.0: about 15 minutes on 2 cores) (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--space", defaultValue = "tiny", description = "Space preset (default: ${DEFAULT-VALUE}).")
+    String space;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--corpus", description = "Brown corpus directory (default: found or fetched).")
+    Path corpus;
+
+    @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    /** One row of the results table. */
+    record Row(String name, Architecture arch, long parameters, long flops, double mlmLoss, double accuracy, double macroF1) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(budget > 0 && budget <= 100)) {
+            throw new IllegalArgumentException("--budget must be in (0, 100], got " + budget);
+        }
+        int superNetSteps = Math.max(20, (int) Math.round(1500 * budget));
+        int pretrainSteps = Math.max(20, (int) Math.round(1500 * budget));
+        int epochs = Math.max(1, (int) Math.round(budget));
+        SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
+        base.validate();
+        SearchSpace searchSpace = base.searchSpace();
+        Architecture baseline = baseline(searchSpace);
+        Path brown = CorpusLocator.locateBrown(corpus);
+        try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
+            RunDirectory run = RunDirectory.create(runsDir, "pipeline");
+            System.out.printf("pipeline: %s, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
+                    searchSpace.describe(), budget, superNetSteps, pretrainSteps, epochs, run);
+            Map<String, Architecture> archs = new LinkedHashMap<>();
+            for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
+                SuperNetOptions o = options(m, superNetSteps);
+                RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve(m.id() + "-supernet")));
+                sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
+                System.out.printf("== %s super-net with progressive shrinking%n", m.id());
+                List<SuperNetRun.ChildRow> rows = SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out);
+                archs.put(m.id(), rows.get(0).arch());
+            }
+            archs.put("baseline", baseline);
+            List<Row> table = new ArrayList<>();
+            SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), base.seqLen, base.dropout);
+            try (BertTextExtractor<Label> text = new BertTextExtractor<>(data.tokenizer().file(), base.seqLen)) {
+                System.out.println("== Brown genre task: passages of the training and dev documents");
+                MutableDataset<Label> train = new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1));
+                MutableDataset<Label> dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
+                for (Map.Entry<String, Architecture> e : archs.entrySet()) {
+                    Path encoder = run.resolve(e.getKey() + "-encoder");
+                    System.out.printf("== %s: pre-training %s stand-alone for %d steps%n", e.getKey(), e.getValue(), pretrainSteps);
+                    ChildScore mlm = pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder);
+                    Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+                    System.out.printf("== %s: fine-tuning on the Brown genre task (%d passages)%n", e.getKey(), train.size());
+                    MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
+                            .withShape(base.seqLen, 32, 0.1, 2);
+                    try (MagicModel<Label> model = ft.train(train)) {
+                        LabelEvaluation ev = new LabelEvaluator().evaluate(model, dev);
+                        ChildCost cost = ChildCost.of(e.getValue(), netConfig.vocabSize(), base.seqLen, base.seqLen, 0);
+                        table.add(new Row(e.getKey(), e.getValue(), cost.parameters(), cost.forwardFlops(), mlm.loss(), ev.accuracy(), ev.macroAveragedF1()));
+                        model.saveTo(run.resolve(e.getKey() + "-brown-genre.model"));
+                    }
+                }
+            }
+            report(table, run);
+        }
+        return 0;
+    }
+
+    private SuperNetOptions options(Method m, int steps) {
+        List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", space, "--steps", Integer.toString(steps), "--seed",
+                Long.toString(seed), "--checkpoint-every", "0", "--eval-children", "0", "--name", m.id()));
+        if (corpus != null) {
+            args.addAll(List.of("--corpus", corpus.toString()));
+        }
+        SuperNetOptions o = CommandLine.populateCommand(new SuperNetOptions(), args.toArray(String[]::new));
+        SearchSpace s = o.searchSpace();
+        int removals = s.layers() * (s.choices() - 1);
+        int rounds = (removals + o.shrinkDelete - 1) / o.shrinkDelete;
+        o.shrinkEvery = Math.max(1, steps / (rounds + 1));
+        return o;
+    }
+
+    /** A BERT-like child: attention and feed-forward layers alternating. */
+    static Architecture baseline(SearchSpace s) {
+        int mha = -1;
+        int ffn = -1;
+        for (int i = 0; i < s.choices(); i++) {
+            if (mha < 0 && s.candidate(i).kind() == OperatorKind.MHA) {
+                mha = i;
+            }
+            if (ffn < 0 && s.candidate(i).kind() == OperatorKind.FFN) {
+                ffn = i;
+            }
+        }
+        if (mha < 0 || ffn < 0) {
+            throw new IllegalArgumentException("space " + s.name() + " has no MHA and FFN candidates for the BERT-like baseline");
+        }
+        int[] c = new int[s.layers()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i % 2 == 0 ? mha : ffn;
+        }
+        return new Architecture(s, c);
+    }
+
+    private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
+        List<MlmBatch> validation = data.validation(8);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
+            ChildModel child = ChildModel.create(config, arch);
+            child.initialize(manager);
+            TrainingConfig tc = TrainingConfig.defaults(Method.SPOS, steps, seed);
+            tc = new TrainingConfig(Method.SPOS, steps, 1e-3, Math.round(0.06 * steps), tc.adam(), seed, 1, tc.alignment(), 0, 1);
+            try (ChildTrainer t = new ChildTrainer(child, manager, tc, s -> data.train().batchAt(s))) {
+                long start = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    var r = t.step();
+                    if ((i + 1) % Math.max(1, steps / 5) == 0) {
+                        System.out.printf("  step %d/%d  loss %.4f  %.1f steps/s%n", i + 1, steps, r.predictionLoss(), (i + 1) / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
+                ChildScore score = t.evaluate(validation);
+                EncoderFiles.save(encoder, config, child);
+                System.out.printf("  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", score.loss(), score.accuracy(), encoder);
+                return score;
+            }
+        }
+    }
+
+    private static void report(List<Row> table, RunDirectory run) throws IOException {
+        String header = String.format("%-9s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
+        StringBuilder text = new StringBuilder(header).append('\n');
+        StringBuilder csv = new StringBuilder("row,architecture,parameters,forward_flops,mlm_val_loss,genre_accuracy,genre_macro_f1\n");
+        for (Row r : table) {
+            text.append(String.format("%-9s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
+                    r.accuracy(), r.macroF1()));
+            csv.append(String.format("%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
+                    r.macroF1()));
+        }
+        System.out.print(text);
+        run.writeString("results.txt", text.toString());
+        run.writeString("results.csv", csv.toString());
+        System.out.println("run directory: " + run);
+    }
+}
