@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -21,12 +22,19 @@ import java.util.Map;
  * correction, as in PyTorch and fairseq, where parameters without a gradient are skipped.
  *
  * <p>The global gradient norm over the path is clipped by rescaling, and the update of each
- * parameter is one fused native call.
+ * parameter is one fused native call. A step whose gradient is not finite is skipped (its gradients
+ * are cleared and nothing moves), as fairseq does on overflow; more than {@value #MAX_SKIPPED} such
+ * steps in a row stop training.
  */
 public final class SinglePathAdam implements AutoCloseable {
     private final AdamSettings settings;
     private final NDManager manager;
+    /** Non-finite steps in a row after which training stops. */
+    public static final int MAX_SKIPPED = 5;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SinglePathAdam.class.getName());
+
     private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
+    private int skippedInARow;
 
     /**
      * Creates the optimizer.
@@ -45,8 +53,8 @@ public final class SinglePathAdam implements AutoCloseable {
      * @param path the parameters of the trained child
      * @param learningRate the scheduled rate
      * @param stepManager the step's manager, which takes the temporary arrays
-     * @return the global gradient norm before clipping
-     * @throws ArithmeticException if the gradient norm is not finite
+     * @return the global gradient norm before clipping (not finite for a skipped step)
+     * @throws ArithmeticException after more than {@value #MAX_SKIPPED} non-finite steps in a row
      */
     public double step(List<Parameter> path, double learningRate, NDManager stepManager) {
         List<NDArray> grads = new ArrayList<>(path.size());
@@ -59,8 +67,19 @@ public final class SinglePathAdam implements AutoCloseable {
         }
         double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
         if (!Double.isFinite(norm)) {
-            throw new ArithmeticException("gradient norm is " + norm + ": training diverged (lower the learning rate)");
+            for (NDArray g : grads) {
+                g.set(new NDIndex("..."), 0f);
+            }
+            skippedInARow++;
+            int n = skippedInARow;
+            LOG.warning(() -> "skipped an update: the gradient norm is " + norm + " (" + n + " in a row)");
+            if (skippedInARow > MAX_SKIPPED) {
+                throw new ArithmeticException("gradient norm is " + norm + " in " + skippedInARow
+                        + " steps in a row: training diverged (lower the learning rate)");
+            }
+            return norm;
         }
+        skippedInARow = 0;
         double clip = settings.clipNorm();
         float rescale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
         for (int i = 0; i < path.size(); i++) {
