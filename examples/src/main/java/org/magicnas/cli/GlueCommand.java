@@ -56,7 +56,8 @@ final class GlueCommand implements Callable<Integer> {
             scores.addAll(outcome.scores());
         }
         StringBuilder header = new StringBuilder(String.format("%-28s", "model"));
-        StringBuilder row = new StringBuilder(String.format("%-28s", encoder.getParent().getFileName() + "/" + encoder.getFileName()));
+        Path abs = encoder.toAbsolutePath();
+        StringBuilder row = new StringBuilder(String.format("%-28s", abs.getParent() == null ? abs.toString() : abs.getParent().getFileName() + "/" + abs.getFileName()));
         for (GlueScore s : scores) {
             header.append(String.format(" %8s", s.task().submissionName()));
             row.append(String.format(" %8.1f", s.points()));

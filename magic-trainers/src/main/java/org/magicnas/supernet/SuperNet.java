@@ -147,16 +147,7 @@ public final class SuperNet extends ParamBlock {
      * @return the encoder output and the kept layer outputs
      */
     public EncoderOutput forward(Architecture arch, BatchContext ctx, boolean training, int[] keep) {
-        NDArray h = embed(ctx, training);
-        List<NDArray> kept = new ArrayList<>(keep.length);
-        int from = 0;
-        for (int layer : keep) {
-            h = encode(arch, h, ctx, training, from, layer + 1);
-            kept.add(h);
-            from = layer + 1;
-        }
-        h = encode(arch, h, ctx, training, from, layers.size());
-        return new EncoderOutput(h, kept);
+        return run(arch, ctx, training, keep, true);
     }
 
     /**
@@ -169,6 +160,10 @@ public final class SuperNet extends ParamBlock {
      * @return the kept outputs
      */
     public List<NDArray> keptOutputs(Architecture arch, BatchContext ctx, boolean training, int[] keep) {
+        return run(arch, ctx, training, keep, false).kept();
+    }
+
+    private EncoderOutput run(Architecture arch, BatchContext ctx, boolean training, int[] keep, boolean toEnd) {
         NDArray h = embed(ctx, training);
         List<NDArray> kept = new ArrayList<>(keep.length);
         int from = 0;
@@ -177,7 +172,10 @@ public final class SuperNet extends ParamBlock {
             kept.add(h);
             from = layer + 1;
         }
-        return kept;
+        if (toEnd) {
+            h = encode(arch, h, ctx, training, from, layers.size());
+        }
+        return new EncoderOutput(h, kept);
     }
 
     /**

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import org.magicnas.finetune.FineTuneResult;
 import org.magicnas.finetune.FineTuneTrainer;
 import org.magicnas.finetune.SequenceData;
 import org.magicnas.finetune.SequenceModel;
-import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.supernet.EncoderSpec;
@@ -34,10 +31,8 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * Fine-tunes a MAGIC encoder on a Tribuo dataset of {@code Label}s (classification) or
@@ -57,7 +52,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> {@code Label} or {@code Regressor}
  */
-public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<T> {
+public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMagicTrainer<T> {
     private static final Logger LOG = Logger.getLogger(MagicFineTuneTrainer.class.getName());
 
     @Config(mandatory = true, description = "Encoder directory (encoder.json + encoder.params), or a run directory holding encoder/.")
@@ -101,8 +96,6 @@ public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<
 
     @Config(description = "Directory for a checkpoint per epoch (none if unset).")
     private Path checkpointPath;
-
-    private int invocationCount = 0;
 
     /** For OLCUT. */
     private MagicFineTuneTrainer() {}
@@ -175,27 +168,10 @@ public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<
     }
 
     @Override
-    public MagicModel<T> train(Dataset<T> examples) {
-        return train(examples, Map.of());
-    }
-
-    @Override
-    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
     public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
-        long runSeed;
-        TrainerProvenance trainerProvenance;
-        synchronized (this) {
-            if (invocation != INCREMENT_INVOCATION_COUNT) {
-                setInvocationCount(invocation);
-            }
-            runSeed = SplitMix64.mix(seed, invocationCount);
-            trainerProvenance = getProvenance();
-            invocationCount++;
-        }
+        Invocation call = begin(invocation, seed);
+        long runSeed = call.seed();
+        TrainerProvenance trainerProvenance = call.provenance();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
         OutputAdapter<T> adapter = OutputAdapter.of(outputInfo);
         List<Example<T>> list = TokenizedExamples.list(examples);
@@ -231,10 +207,10 @@ public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<
             instance.put("space", new StringProvenance("space", spec.config().space().describe()));
             instance.put("best-epoch", new IntProvenance("best-epoch", result.bestEpoch()));
             instance.put("epochs-trained", new IntProvenance("epochs-trained", result.history().size()));
-            instance.put("encoder-sha256", hash("encoder-sha256", dir.resolve(EncoderFiles.WEIGHTS)));
+            instance.put("encoder-sha256", sha256("encoder-sha256", dir.resolve(EncoderFiles.WEIGHTS)));
             Path tokenizer = dir.resolve("tokenizer.json");
             if (Files.isRegularFile(tokenizer)) {
-                instance.put("tokenizer-sha256", hash("tokenizer-sha256", tokenizer));
+                instance.put("tokenizer-sha256", sha256("tokenizer-sha256", tokenizer));
             }
             ModelProvenance provenance = new ModelProvenance(MagicModel.class.getName(), OffsetDateTime.now(), examples.getProvenance(),
                     trainerProvenance, instance);
@@ -249,31 +225,9 @@ public final class MagicFineTuneTrainer<T extends Output<T>> implements Trainer<
         }
     }
 
-    private static HashProvenance hash(String key, Path file) {
-        return new HashProvenance(ProvenanceUtil.HashType.SHA256, key, ProvenanceUtil.hashResource(ProvenanceUtil.HashType.SHA256, file));
-    }
-
     private void log(EpochRecord r) {
         LOG.info(() -> String.format("epoch %d: train loss %.4f, validation loss %.4f, metric %.4f", r.epoch(), r.trainLoss(), r.validLoss(),
                 r.validMetric()));
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("the invocation count must be >= 0, got " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.io.IOException;
@@ -49,10 +47,8 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * Architecture search on a labelled Tribuo dataset: a super-net is trained on the task itself with
@@ -65,7 +61,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> {@code Label} or {@code Regressor}
  */
-public final class MagicSearchTrainer<T extends Output<T>> implements Trainer<T> {
+public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagicTrainer<T> {
     private static final Logger LOG = Logger.getLogger(MagicSearchTrainer.class.getName());
 
     @Config(mandatory = true, description = "The tokenizer.json the examples were made with (its vocabulary sizes the embeddings).")
@@ -130,8 +126,6 @@ public final class MagicSearchTrainer<T extends Output<T>> implements Trainer<T>
 
     @Config(description = "Seed of everything random.")
     private long seed = 42L;
-
-    private int invocationCount = 0;
 
     /** For OLCUT. */
     private MagicSearchTrainer() {}
@@ -232,27 +226,10 @@ public final class MagicSearchTrainer<T extends Output<T>> implements Trainer<T>
     }
 
     @Override
-    public MagicModel<T> train(Dataset<T> examples) {
-        return train(examples, Map.of());
-    }
-
-    @Override
-    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
     public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
-        long runSeed;
-        TrainerProvenance trainerProvenance;
-        synchronized (this) {
-            if (invocation != INCREMENT_INVOCATION_COUNT) {
-                setInvocationCount(invocation);
-            }
-            runSeed = SplitMix64.mix(seed, invocationCount);
-            trainerProvenance = getProvenance();
-            invocationCount++;
-        }
+        Invocation call = begin(invocation, seed);
+        long runSeed = call.seed();
+        TrainerProvenance trainerProvenance = call.provenance();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
         OutputAdapter<T> adapter = OutputAdapter.of(outputInfo);
         List<Example<T>> list = TokenizedExamples.list(examples);
@@ -335,8 +312,7 @@ public final class MagicSearchTrainer<T extends Output<T>> implements Trainer<T>
             instance.put("anchor-history", new StringProvenance("anchor-history", replacements.stream()
                     .map(r -> r.step() + ":" + r.replacement() + "=" + String.format("%.4f", r.replacementLoss())).collect(Collectors.joining(";"))));
             instance.put("best-epoch", new IntProvenance("best-epoch", result.bestEpoch()));
-            instance.put("tokenizer-sha256", new HashProvenance(ProvenanceUtil.HashType.SHA256, "tokenizer-sha256",
-                    ProvenanceUtil.hashResource(ProvenanceUtil.HashType.SHA256, tokenizerPath)));
+            instance.put("tokenizer-sha256", sha256("tokenizer-sha256", tokenizerPath));
             ModelProvenance provenance = new ModelProvenance(MagicModel.class.getName(), OffsetDateTime.now(), examples.getProvenance(),
                     trainerProvenance, instance);
             return new MagicModel<>("magic-search", provenance, examples.getFeatureIDMap(), outputInfo, new EncoderSpec(netConfig, chosen), model,
@@ -348,24 +324,6 @@ public final class MagicSearchTrainer<T extends Output<T>> implements Trainer<T>
             manager.close();
             throw e;
         }
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("the invocation count must be >= 0, got " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -1,0 +1,86 @@
+package org.magicnas.tribuo;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
+import java.nio.file.Path;
+import java.util.Map;
+import org.magicnas.sampling.SplitMix64;
+import org.tribuo.Dataset;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * Tribuo's invocation pattern for the MAGIC trainers: each call of {@code train} takes the trainer's
+ * provenance and a seed mixed from the configured seed and the invocation count, then counts the
+ * invocation; setting the count first (as a trainer re-created from a model's provenance does) repeats
+ * that call exactly.
+ *
+ * @param <T> {@code Label} or {@code Regressor}
+ */
+abstract class AbstractMagicTrainer<T extends Output<T>> implements Trainer<T> {
+    private int invocationCount = 0;
+
+    /** What one call of {@code train} runs with. */
+    record Invocation(long seed, TrainerProvenance provenance) {}
+
+    /**
+     * Starts a call of {@code train}.
+     *
+     * @param invocation the requested invocation count, or {@code INCREMENT_INVOCATION_COUNT}
+     * @param seed the configured seed
+     * @return the call's seed and the trainer provenance
+     */
+    protected final synchronized Invocation begin(int invocation, long seed) {
+        if (invocation != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(invocation);
+        }
+        Invocation i = new Invocation(SplitMix64.mix(seed, invocationCount), getProvenance());
+        invocationCount++;
+        return i;
+    }
+
+    /**
+     * A SHA-256 record of a file for the model's provenance.
+     *
+     * @param key the provenance key
+     * @param file the file
+     * @return the provenance
+     */
+    protected static HashProvenance sha256(String key, Path file) {
+        return new HashProvenance(ProvenanceUtil.HashType.SHA256, key, ProvenanceUtil.hashResource(ProvenanceUtil.HashType.SHA256, file));
+    }
+
+    @Override
+    public MagicModel<T> train(Dataset<T> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
+    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public abstract MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation);
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException("the invocation count must be >= 0, got " + invocationCount);
+        }
+        this.invocationCount = invocationCount;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+}
