@@ -114,6 +114,23 @@ public final class SuperNetOptions {
     @Option(names = "--shrink-delete", defaultValue = "5", description = "Choices removed per shrinking round (default: ${DEFAULT-VALUE}).")
     int shrinkDelete;
 
+    @Option(names = "--max-params", defaultValue = "0", description = "Search: most parameters a child may have, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long maxParams;
+
+    @Option(names = "--max-flops", defaultValue = "0",
+            description = "Search: most forward FLOPs per sequence of --seq-len tokens, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long maxFlops;
+
+    /**
+     * The search's size limits (the vocabulary size is that of the prepared tokenizer).
+     *
+     * @param vocabSize the vocabulary size
+     * @return the constraints
+     */
+    public org.magicnas.search.Constraints constraints(int vocabSize) {
+        return new org.magicnas.search.Constraints(maxParams, maxFlops, vocabSize, seqLen);
+    }
+
     /**
      * The search space the options name.
      *
@@ -207,6 +224,8 @@ public final class SuperNetOptions {
         if (shrinkEvery > 0 && s.choices() < 2) {
             throw new IllegalArgumentException("progressive shrinking needs at least two candidates per layer, space " + s.name() + " has one");
         }
+        // The tokenizer may hold slightly fewer tokens than asked for; the check uses the size asked for.
+        constraints(vocabSize).checkSatisfiable(new org.magicnas.space.CandidateMask(s));
         if (valBatches < 1 || evalChildren < 0) {
             throw new IllegalArgumentException("--val-batches must be >= 1 and --eval-children >= 0, got " + valBatches + " and " + evalChildren);
         }

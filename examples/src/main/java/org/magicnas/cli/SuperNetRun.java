@@ -195,7 +195,7 @@ final class SuperNetRun {
             this.validation = validation;
             this.csv = csv;
             this.log = log;
-            this.constraints = Constraints.none(netConfig.vocabSize(), options.seqLen);
+            this.constraints = options.constraints(netConfig.vocabSize());
             this.shrinking = new ProgressiveShrinking(options.shrinkChildren, options.shrinkDelete);
         }
 

@@ -12,8 +12,9 @@ import org.magicnas.space.SearchSpace;
 /**
  * Progressive shrinking (NAS-BERT, the paper's search): each round scores children drawn uniformly
  * from the remaining space, scores every remaining (layer, candidate) choice by the mean loss of the
- * drawn children that contain it, and removes the worst few choices (never a layer's last), until one
- * child remains. Children that break the constraints are not drawn. Every removal is returned, and
+ * drawn children that contain it, and removes the worst few choices (never a layer's last, nor one
+ * without which no child within the constraints would remain), until one child remains. Children
+ * that break the constraints are not drawn, so the last child meets them. Every removal is returned, and
  * {@link #replay} rebuilds the remaining space from them.
  *
  * @param childrenPerRound children scored per round
@@ -63,9 +64,9 @@ public record ProgressiveShrinking(int childrenPerRound, int deletionsPerRound) 
         List<Deletion> candidates = new ArrayList<>();
         for (int i = 0; i < s.layers(); i++) {
             for (int c : mask.remaining(i)) {
-                if (count[i][c] > 0) {
-                    candidates.add(new Deletion(round, i, s.candidate(c).name(), sum[i][c] / count[i][c], count[i][c]));
-                }
+                // A choice that no drawn child within the limits contains is removed first.
+                double score = count[i][c] > 0 ? sum[i][c] / count[i][c] : Double.POSITIVE_INFINITY;
+                candidates.add(new Deletion(round, i, s.candidate(c).name(), score, count[i][c]));
             }
         }
         candidates.sort(Comparator.comparingDouble(Deletion::score).reversed().thenComparingInt(Deletion::layer)
@@ -75,12 +76,27 @@ public record ProgressiveShrinking(int childrenPerRound, int deletionsPerRound) 
             if (removed.size() == deletionsPerRound) {
                 break;
             }
-            if (mask.remaining(d.layer()).length > 1) {
-                mask.remove(d.layer(), s.indexOf(d.candidate()));
+            int c = s.indexOf(d.candidate());
+            if (mask.remaining(d.layer()).length > 1 && keepsAChildWithinLimits(mask, d.layer(), c, constraints)) {
+                mask.remove(d.layer(), c);
                 removed.add(d);
             }
         }
+        if (removed.isEmpty() && mask.size().compareTo(java.math.BigInteger.ONE) > 0) {
+            throw new IllegalStateException("no choice can be removed without losing every child within the constraints");
+        }
         return removed;
+    }
+
+    private static boolean keepsAChildWithinLimits(CandidateMask mask, int layer, int candidate, Constraints constraints) {
+        CandidateMask trial = mask.copy();
+        trial.remove(layer, candidate);
+        try {
+            constraints.checkSatisfiable(trial);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -60,6 +60,21 @@ class SearchTest {
     }
 
     @Test
+    void shrinkingUnderALimitEndsAtAChildWithinIt() {
+        Constraints none = Constraints.none(1000, 64);
+        Architecture allConv = Architecture.parse(SPACE, "CONV3,CONV3,CONV3,CONV3,CONV3,CONV3,CONV3,CONV3");
+        Constraints small = new Constraints(none.cost(allConv).parameters() + 300_000, 0, 1000, 64);
+        CandidateMask mask = new CandidateMask(SPACE);
+        ProgressiveShrinking ps = new ProgressiveShrinking(40, 5);
+        SplitMix64 rng = new SplitMix64(8);
+        for (int round = 1; mask.size().compareTo(BigInteger.ONE) > 0 && round < 50; round++) {
+            ps.round(round, mask, SearchTest::loss, small, rng);
+        }
+        assertTrue(small.allows(mask.single()), mask.single() + " breaks the limit");
+        assertTrue(!small.allows(best()), "the limit must exclude the unconstrained best child for this test to mean anything");
+    }
+
+    @Test
     void evolutionFindsTheBestChildWithinConstraints() {
         Constraints none = Constraints.none(1000, 64);
         EvolutionarySearch.Result r = new EvolutionarySearch(30, 15, 8, 0.2).run(new CandidateMask(SPACE), SearchTest::loss, none, new SplitMix64(4));

@@ -45,8 +45,9 @@ class CommandLineTest {
         String[][] cases = {
             {"--method", "magic-x"}, {"--method", "magic-t", "--k", "9"}, {"--lambda", "-0.5"}, {"--corpus", tmp.resolve("missing").toString()},
             {"--corpus", empty.toString()}, {"--vocab-size", "4"}, {"--candidates", "MHA2:32,LSTM"}, {"--steps", "abc"},
+            {"--max-params", "1000"},
         };
-        String[] named = {"magic-x", "9", "-0.5", "missing", "empty.txt", "4", "LSTM", "abc"};
+        String[] named = {"magic-x", "9", "-0.5", "missing", "empty.txt", "4", "LSTM", "abc", "smallest"};
         for (int i = 0; i < cases.length; i++) {
             Result r = run(args(runs, cases[i]));
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
@@ -96,6 +97,14 @@ class CommandLineTest {
             // Every column but the step time must match.
             assertEquals(withoutTime(ma.get(i)), withoutTime(mb.get(i)), "metrics row " + i);
         }
+        Result tooSmall = run("search", "--run", runA.toString(), "--max-params", "1000");
+        assertEquals(2, tooSmall.code(), tooSmall.err());
+        assertTrue(tooSmall.err().contains("1000") && tooSmall.err().contains("smallest"), tooSmall.err());
+        Result search = run("search", "--run", runB.toString(), "--population", "4", "--generations", "2", "--top-k", "2");
+        assertEquals(0, search.code(), search.err());
+        assertTrue(Files.readString(runB.resolve("evolution.json")).contains(Files.readString(runB.resolve("children.csv")).lines().skip(1)
+                .findFirst().orElseThrow().split("\"")[1]), "after shrinking to one child, evolution can only return it");
+        assertTrue(Files.exists(runB.resolve("evolution-encoder").resolve("encoder.params")));
         for (String f : List.of("config.json", "tokenizer.json", "train.log", "checkpoints/latest", "encoder/encoder.json",
                 "encoder/encoder.params", "encoder/tokenizer.json")) {
             assertTrue(Files.exists(runB.resolve(f)), f);
