@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--methods", defaultValue = "spos,magic-t,magic-a,magic-at", split = ",", description = "Methods to time (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
+    @Option(names = "--eval-children", defaultValue = "48", description = "Children scored in the evaluation benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
+    int evalChildren;
+
     @Option(names = "--corpus", description = "Corpus (default: the Brown corpus).")
     Path corpus;
 
@@ -107,6 +110,9 @@ final class BenchCommand implements Callable<Integer> {
                     superNet.medianMs(), standAlone.medianMs(), ratio);
             if (byMethod.containsKey(Method.SPOS)) {
                 System.out.printf("spos achieved / matmul: %.2f (target >= 0.5)%n", byMethod.get(Method.SPOS).medianGflops() / matmul);
+            }
+            if (evalChildren > 0) {
+                results.put("evaluation", evaluationBench(netConfig, data));
             }
             run.writeString("bench.json", SuperNetRun.GSON.toJson(results));
             System.out.println("results: " + run.resolve("bench.json"));
@@ -164,6 +170,47 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return new Series(median(ms), median(gflops), flops / steps, rss20, ProcessMemory.residentGiB());
+    }
+
+    /**
+     * Children scored per second on 2 validation batches, one at a time against sharing common
+     * prefixes, for uniformly drawn children and for the neighbourhood a random walk visits.
+     */
+    private Map<String, Object> evaluationBench(SuperNetConfig netConfig, MlmCorpus data) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(42);
+            SuperNet net = new SuperNet(netConfig);
+            net.initialize(manager);
+            var validation = data.validation(2);
+            org.magicnas.train.ChildEvaluator one = new org.magicnas.train.ChildEvaluator(net, manager);
+            org.magicnas.train.PrefixSharingEvaluator shared = new org.magicnas.train.PrefixSharingEvaluator(net, manager);
+            Map<String, java.util.function.Supplier<Architecture>> kinds = new LinkedHashMap<>();
+            org.magicnas.sampling.SplitMix64 rng = new org.magicnas.sampling.SplitMix64(7);
+            kinds.put("uniform", () -> org.magicnas.sampling.PathSampler.uniform(net.space(), rng));
+            org.magicnas.sampling.RandomWalkSampler walk = new org.magicnas.sampling.RandomWalkSampler(net.space(), 1, 8);
+            kinds.put("random-walk", walk::next);
+            for (var kind : kinds.entrySet()) {
+                List<Architecture> children = new ArrayList<>(new java.util.LinkedHashSet<>(
+                        java.util.stream.Stream.generate(kind.getValue()).limit(evalChildren).toList()));
+                long t0 = System.nanoTime();
+                double[] alone = children.stream().mapToDouble(a -> one.evaluate(a, validation).loss()).toArray();
+                double secondsAlone = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                var together = shared.evaluate(children, validation);
+                double secondsShared = (System.nanoTime() - t1) / 1e9;
+                double maxDiff = 0;
+                for (int i = 0; i < children.size(); i++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(alone[i] - together.get(children.get(i)).loss()));
+                }
+                System.out.printf("evaluation, %d %s children on 2 batches: %.2f children/s one at a time, %.2f with shared prefixes (x%.2f);"
+                        + " largest loss difference %.1e%n", children.size(), kind.getKey(), children.size() / secondsAlone,
+                        children.size() / secondsShared, secondsAlone / secondsShared, maxDiff);
+                out.put(kind.getKey(), Map.of("children", children.size(), "childrenPerSecondAlone", children.size() / secondsAlone,
+                        "childrenPerSecondShared", children.size() / secondsShared, "largestLossDifference", maxDiff));
+            }
+        }
+        return out;
     }
 
     static double matmulGflops() {

@@ -19,6 +19,7 @@ import org.magicnas.data.MlmCorpus;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.PathSampler;
+import org.magicnas.search.ChildScorer;
 import org.magicnas.search.Constraints;
 import org.magicnas.search.Deletion;
 import org.magicnas.search.ProgressiveShrinking;
@@ -32,6 +33,7 @@ import org.magicnas.supernet.SuperNet;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildScore;
+import org.magicnas.train.PrefixSharingEvaluator;
 import org.magicnas.train.StepRecord;
 import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
@@ -179,6 +181,24 @@ final class SuperNetRun {
         log.line("run directory: %s", run);
     }
 
+    /** Scores children with the super-net's weights, computing common prefixes once. */
+    private record SharedPrefixScorer(SuperNetTrainer trainer, List<MlmBatch> validation, PrefixSharingEvaluator shared) implements ChildScorer {
+        SharedPrefixScorer(SuperNetTrainer trainer, List<MlmBatch> validation) {
+            this(trainer, validation, trainer.prefixSharingEvaluator());
+        }
+
+        @Override
+        public double loss(Architecture child) {
+            return losses(List.of(child))[0];
+        }
+
+        @Override
+        public double[] losses(List<Architecture> children) {
+            Map<Architecture, ChildScore> scores = shared.evaluate(children, validation);
+            return children.stream().mapToDouble(a -> scores.get(a).loss()).toArray();
+        }
+    }
+
     /** Progressive shrinking every {@code --shrink-every} steps until one child is left. */
     private static final class Shrinker {
         private final SuperNetOptions options;
@@ -205,7 +225,7 @@ final class SuperNetRun {
             }
             int round = (int) (stepsDone / options.shrinkEvery);
             SplitMix64 rng = new SplitMix64(SplitMix64.mix(options.seed, 30, round));
-            List<Deletion> removed = shrinking.round(round, trainer.mask(), a -> trainer.evaluator().evaluate(a, validation).loss(), constraints, rng);
+            List<Deletion> removed = shrinking.round(round, trainer.mask(), new SharedPrefixScorer(trainer, validation), constraints, rng);
             for (Deletion d : removed) {
                 csv.row(stepsDone, d.round(), d.layer() + 1, d.candidate(), d.score(), d.children());
                 log.line("shrink round %d: layer %d drops %s (mean loss %.4f over %d children)", d.round(), d.layer() + 1, d.candidate(), d.score(),

@@ -13,4 +13,18 @@ public interface ChildScorer {
      * @return its validation loss
      */
     double loss(Architecture child);
+
+    /**
+     * The losses of many children; a scorer may share work between them (such as common prefixes).
+     *
+     * @param children the children
+     * @return their losses, in the same order
+     */
+    default double[] losses(java.util.List<Architecture> children) {
+        double[] out = new double[children.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = loss(children.get(i));
+        }
+        return out;
+    }
 }

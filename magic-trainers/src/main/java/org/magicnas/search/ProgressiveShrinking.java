@@ -45,20 +45,21 @@ public record ProgressiveShrinking(int childrenPerRound, int deletionsPerRound) 
         SearchSpace s = mask.space();
         double[][] sum = new double[s.layers()][s.choices()];
         int[][] count = new int[s.layers()][s.choices()];
-        int drawn = 0;
-        for (int draws = 0; drawn < childrenPerRound && draws < MAX_DRAWS; draws++) {
+        List<Architecture> drawn = new ArrayList<>();
+        for (int draws = 0; drawn.size() < childrenPerRound && draws < MAX_DRAWS; draws++) {
             Architecture child = PathSampler.uniform(mask, rng);
-            if (!constraints.allows(child)) {
-                continue;
+            if (constraints.allows(child)) {
+                drawn.add(child);
             }
-            double loss = scorer.loss(child);
-            for (int i = 0; i < s.layers(); i++) {
-                sum[i][child.choice(i)] += loss;
-                count[i][child.choice(i)]++;
-            }
-            drawn++;
         }
-        if (drawn == 0) {
+        double[] losses = scorer.losses(drawn);
+        for (int k = 0; k < drawn.size(); k++) {
+            for (int i = 0; i < s.layers(); i++) {
+                sum[i][drawn.get(k).choice(i)] += losses[k];
+                count[i][drawn.get(k).choice(i)]++;
+            }
+        }
+        if (drawn.isEmpty()) {
             throw new IllegalStateException("no child of the remaining space meets the constraints");
         }
         List<Deletion> candidates = new ArrayList<>();

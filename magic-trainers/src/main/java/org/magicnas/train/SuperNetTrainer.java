@@ -226,6 +226,15 @@ public final class SuperNetTrainer implements AutoCloseable {
     }
 
     /**
+     * An evaluator of many of this super-net's children at once, sharing common prefixes.
+     *
+     * @return the evaluator
+     */
+    public PrefixSharingEvaluator prefixSharingEvaluator() {
+        return new PrefixSharingEvaluator(net, manager);
+    }
+
+    /**
      * An evaluator of this super-net's children.
      *
      * @return the evaluator
