@@ -17,6 +17,7 @@ import org.magicnas.data.MlmCorpus;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
 import org.magicnas.data.tribuo.Split;
+import org.magicnas.electra.ElectraTrainer;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
@@ -65,6 +66,9 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
+    @Option(names = "--electra", description = "Also pre-train the MAGIC-AT child ELECTRA-style (replaced-token detection): an E-magic-at row.")
+    boolean electra;
+
     /** One row of the results table. */
     record Row(String name, Architecture arch, long parameters, long flops, double mlmLoss, double accuracy, double macroF1) {}
 
@@ -95,6 +99,9 @@ final class PipelineCommand implements Callable<Integer> {
                 archs.put(m.id(), rows.get(0).arch());
             }
             archs.put("baseline", baseline);
+            if (electra) {
+                archs.put("E-magic-at", archs.get(Method.MAGIC_AT.id()));
+            }
             List<Row> table = new ArrayList<>();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), base.seqLen, base.dropout);
             try (BertTextExtractor<Label> text = new BertTextExtractor<>(data.tokenizer().file(), base.seqLen)) {
@@ -104,7 +111,8 @@ final class PipelineCommand implements Callable<Integer> {
                 for (Map.Entry<String, Architecture> e : archs.entrySet()) {
                     Path encoder = run.resolve(e.getKey() + "-encoder");
                     System.out.printf("== %s: pre-training %s stand-alone for %d steps%n", e.getKey(), e.getValue(), pretrainSteps);
-                    ChildScore mlm = pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder);
+                    ChildScore mlm = e.getKey().startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, pretrainSteps, encoder)
+                            : pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder);
                     Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
                     System.out.printf("== %s: fine-tuning on the Brown genre task (%d passages)%n", e.getKey(), train.size());
                     MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
@@ -178,6 +186,29 @@ final class PipelineCommand implements Callable<Integer> {
                 EncoderFiles.save(encoder, config, child);
                 System.out.printf("  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", score.loss(), score.accuracy(), encoder);
                 return score;
+            }
+        }
+    }
+
+    /** ELECTRA pre-training; the score is the generator's masked-LM loss, the discriminator has none. */
+    private ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
+            ChildModel child = ChildModel.create(config, arch);
+            child.initialize(manager);
+            TrainingConfig tc = TrainingConfig.defaults(Method.SPOS, steps, seed);
+            tc = new TrainingConfig(Method.SPOS, steps, 1e-3, Math.round(0.06 * steps), tc.adam(), seed, 1, tc.alignment(), 0, 1);
+            try (ElectraTrainer t = new ElectraTrainer(child, config, manager, tc, s -> data.train().batchAt(s))) {
+                ElectraTrainer.Step r = null;
+                for (int i = 0; i < steps; i++) {
+                    r = t.step();
+                    if ((i + 1) % Math.max(1, steps / 5) == 0) {
+                        System.out.printf("  step %d/%d  generator loss %.4f  discriminator loss %.4f  replaced %.2f  accuracy %.3f%n", i + 1, steps,
+                                r.generatorLoss(), r.discriminatorLoss(), r.replacedShare(), r.discriminatorAccuracy());
+                    }
+                }
+                EncoderFiles.save(encoder, config, child);
+                return new ChildScore(r.generatorLoss(), r.discriminatorAccuracy(), 0);
             }
         }
     }

@@ -50,6 +50,26 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
     }
 
     /**
+     * A fresh child that shares another child's embeddings (token table included, so its masked-LM
+     * head is tied to the shared table), as ELECTRA's generator shares the discriminator's.
+     *
+     * @param config the configuration of the new child's space (same widths and vocabulary)
+     * @param arch the new child
+     * @param shared the child whose embeddings are shared
+     * @return the model; {@link #initialize(NDManager)} creates only its own parameters
+     */
+    public static ChildModel sharingEmbeddings(SuperNetConfig config, Architecture arch, ChildModel shared) {
+        int hidden = config.space().hidden();
+        int e = config.space().embeddingDim();
+        List<Operator> ops = new ArrayList<>();
+        for (int i = 0; i < arch.space().layers(); i++) {
+            ops.add(Operator.create(arch.operator(i), hidden, config.dropout()));
+        }
+        return new ChildModel(arch, shared.embeddings, ops, new MlmHead(shared.embeddings.tokenTable(), config.vocabSize(), e, hidden),
+                config.maxPositions());
+    }
+
+    /**
      * Wraps a super-net's embeddings, the child's chosen operators and the head, sharing their
      * parameters.
      *
