@@ -214,11 +214,11 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     private static void report(List<Row> table, RunDirectory run) throws IOException {
-        String header = String.format("%-9s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
+        String header = String.format("%-10s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
         StringBuilder text = new StringBuilder(header).append('\n');
         StringBuilder csv = new StringBuilder("row,architecture,parameters,forward_flops,mlm_val_loss,genre_accuracy,genre_macro_f1\n");
         for (Row r : table) {
-            text.append(String.format("%-9s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
+            text.append(String.format("%-10s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
                     r.accuracy(), r.macroF1()));
             csv.append(String.format("%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
                     r.macroF1()));
