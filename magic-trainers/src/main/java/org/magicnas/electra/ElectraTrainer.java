@@ -148,7 +148,7 @@ public final class ElectraTrainer implements AutoCloseable {
                 mask = dctx.padMask().squeeze(-1);
                 // Binary cross entropy with logits over real tokens: softplus(x) - y x.
                 discLoss = discLogits.exp().add(1f).log().sub(discLogits.mul(target)).mul(mask).sum().div(dctx.validTokens());
-                gc.backward(genLoss.add(discLoss.mul(DISCRIMINATOR_WEIGHT)));
+                gc.backward(genLoss.add(discLoss.mul((float) DISCRIMINATOR_WEIGHT)));
             }
             optimizer.step(parameters, lr, sm);
             double correct = discLogits.gt(0f).toType(DataType.FLOAT32, false).eq(target).toType(DataType.FLOAT32, false).mul(mask).sum().getFloat();

@@ -75,7 +75,7 @@ public final class SequenceObjective implements PathObjective {
                 NDArray total = pred;
                 if (target != null) {
                     align = AlignmentLoss.compute(out.kept(), target, ctx);
-                    total = pred.add(align.mul(lambda));
+                    total = pred.add(align.mul((float) lambda));
                 }
                 gc.backward(total);
             }

@@ -95,6 +95,15 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
     }
 
     /**
+     * The vocabulary size of the token table.
+     *
+     * @return V
+     */
+    public int embeddingsTokenCount() {
+        return (int) embeddings.tokenTable().getShape().get(0);
+    }
+
+    /**
      * The child's architecture.
      *
      * @return the architecture

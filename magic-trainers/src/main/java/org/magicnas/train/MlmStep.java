@@ -60,7 +60,7 @@ public final class MlmStep {
                 NDArray total = pred;
                 if (target != null) {
                     align = AlignmentLoss.compute(out.kept(), target, ctx);
-                    total = pred.add(align.mul(lambda));
+                    total = pred.add(align.mul((float) lambda));
                 }
                 gc.backward(total);
             }

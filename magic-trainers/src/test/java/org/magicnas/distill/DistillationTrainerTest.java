@@ -1,0 +1,85 @@
+package org.magicnas.distill;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.OperatorSpec;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.ChildModel;
+import org.magicnas.supernet.SuperNetConfig;
+import org.magicnas.train.AdamSettings;
+import org.magicnas.train.Method;
+import org.magicnas.train.TrainingConfig;
+
+class DistillationTrainerTest {
+    private static final SearchSpace TEACHER = new SearchSpace("teacher", 32, 4, 32, List.of(OperatorSpec.mha(2, 32), OperatorSpec.ffn("FFN", 64)));
+    private static final SearchSpace STUDENT = new SearchSpace("student", 16, 2, 16, List.of(OperatorSpec.mha(2, 16), OperatorSpec.ffn("FFN", 32)));
+
+    static MlmBatch batch(long seed) {
+        Random r = new Random(seed);
+        int b = 8;
+        int t = 16;
+        int[] ids = new int[b * t];
+        int[] lengths = new int[b];
+        List<Integer> pos = new ArrayList<>();
+        List<Integer> lab = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            lengths[i] = 8 + r.nextInt(9);
+            for (int j = 0; j < lengths[i]; j++) {
+                int id = 5 + r.nextInt(45);
+                ids[i * t + j] = id;
+                if (r.nextDouble() < 0.15) {
+                    pos.add(i * t + j);
+                    lab.add(id);
+                    ids[i * t + j] = 4;
+                }
+            }
+        }
+        return new MlmBatch(b, t, ids, lengths, pos.stream().mapToInt(i -> i).toArray(), lab.stream().mapToInt(i -> i).toArray());
+    }
+
+    @Test
+    void theStudentMovesTowardsTheTeacher() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(9);
+            ChildModel teacher = ChildModel.create(new SuperNetConfig(TEACHER, 50, 16, 0.1f), Architecture.parse(TEACHER, "MHA2,FFN,MHA2,FFN"));
+            teacher.initialize(m);
+            // An informative teacher: a little masked-LM training on the same batches.
+            TrainingConfig warm = new TrainingConfig(Method.SPOS, 80, 3e-3, 5, new AdamSettings(0.9, 0.999, 1e-6, 0.0, 1.0), 1, 1,
+                    TrainingConfig.defaults(Method.SPOS, 80, 1).alignment(), 0, 1);
+            try (org.magicnas.train.ChildTrainer ct = new org.magicnas.train.ChildTrainer(teacher, m, warm, s -> batch(s % 4))) {
+                for (int i = 0; i < 80; i++) {
+                    ct.step();
+                }
+            }
+            ChildModel student = ChildModel.create(new SuperNetConfig(STUDENT, 50, 16, 0.1f), Architecture.parse(STUDENT, "MHA2,FFN"));
+            student.initialize(m);
+            TrainingConfig tc = new TrainingConfig(Method.SPOS, 80, 3e-3, 5, new AdamSettings(0.9, 0.999, 1e-6, 0.0, 1.0), 2, 1,
+                    TrainingConfig.defaults(Method.SPOS, 80, 2).alignment(), 0, 1);
+            try (DistillationTrainer t = new DistillationTrainer(student, teacher, m, tc, s -> batch(s % 4), 2.0, 1.0, 1.0)) {
+                List<DistillationTrainer.Step> steps = new ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    steps.add(t.step());
+                }
+                double kd0 = steps.get(0).logitLoss();
+                double kd1 = steps.subList(70, 80).stream().mapToDouble(DistillationTrainer.Step::logitLoss).average().orElseThrow();
+                double h0 = steps.get(0).hiddenLoss();
+                double h1 = steps.subList(70, 80).stream().mapToDouble(DistillationTrainer.Step::hiddenLoss).average().orElseThrow();
+                assertTrue(kd1 < kd0 * 0.5, "logit loss " + kd0 + " -> " + kd1);
+                assertTrue(h1 < h0 * 0.5, "hidden loss " + h0 + " -> " + h1);
+            }
+            ChildModel other = ChildModel.create(new SuperNetConfig(STUDENT, 60, 16, 0.1f), Architecture.parse(STUDENT, "MHA2,FFN"));
+            other.initialize(m);
+            assertThrows(IllegalArgumentException.class, () -> new DistillationTrainer(other, teacher, m,
+                    TrainingConfig.defaults(Method.SPOS, 10, 1), s -> batch(s), 2.0, 1.0, 1.0));
+        }
+    }
+}
