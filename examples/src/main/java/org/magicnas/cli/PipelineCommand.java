@@ -66,6 +66,12 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
+    @Option(names = "--max-params", defaultValue = "0", description = "Search: most parameters a child may have, 0 for none (default: ${DEFAULT-VALUE}).")
+    long maxParams;
+
+    @Option(names = "--max-flops", defaultValue = "0", description = "Search: most forward FLOPs per sequence, 0 for none (default: ${DEFAULT-VALUE}).")
+    long maxFlops;
+
     @Option(names = "--electra", description = "Also pre-train the MAGIC-AT child ELECTRA-style (replaced-token detection): an E-magic-at row.")
     boolean electra;
 
@@ -82,6 +88,10 @@ final class PipelineCommand implements Callable<Integer> {
         int epochs = Math.max(1, (int) Math.round(budget));
         SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
         base.validate();
+        if (baselineBreaksLimits(base)) {
+            throw new IllegalArgumentException("the BERT-like baseline " + baseline(base.searchSpace()) + " breaks --max-params/--max-flops;"
+                    + " the table compares children of similar size");
+        }
         SearchSpace searchSpace = base.searchSpace();
         Architecture baseline = baseline(searchSpace);
         Path brown = CorpusLocator.locateBrown(corpus);
@@ -132,7 +142,8 @@ final class PipelineCommand implements Callable<Integer> {
 
     private SuperNetOptions options(Method m, int steps) {
         List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", space, "--steps", Integer.toString(steps), "--seed",
-                Long.toString(seed), "--checkpoint-every", "0", "--eval-children", "0", "--name", m.id()));
+                Long.toString(seed), "--checkpoint-every", "0", "--eval-children", "0", "--name", m.id(), "--max-params", Long.toString(maxParams),
+                "--max-flops", Long.toString(maxFlops)));
         if (corpus != null) {
             args.addAll(List.of("--corpus", corpus.toString()));
         }
@@ -142,6 +153,10 @@ final class PipelineCommand implements Callable<Integer> {
         int rounds = (removals + o.shrinkDelete - 1) / o.shrinkDelete;
         o.shrinkEvery = Math.max(1, steps / (rounds + 1));
         return o;
+    }
+
+    private static boolean baselineBreaksLimits(SuperNetOptions o) {
+        return !o.constraints(o.vocabSize).allows(baseline(o.searchSpace()));
     }
 
     /** A BERT-like child: attention and feed-forward layers alternating. */

@@ -62,6 +62,22 @@ class CommandLineTest {
         assertTrue(one.err().contains("at least two candidates"), one.err());
     }
 
+    @Test
+    void pipelineRejectsBadInputBeforeTraining(@TempDir Path tmp) throws IOException {
+        Path runs = tmp.resolve("runs");
+        Path text = Files.writeString(tmp.resolve("corpus.txt"), "one document.\nanother document.\n");
+        String[][] cases = {{"--budget", "0"}, {"--max-params", "1000"}, {"--corpus", text.toString()}, {"--space", "huge"}};
+        String[] named = {"budget", "smallest", "corpus.txt", "huge"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> a = new ArrayList<>(List.of("pipeline", "--runs-dir", runs.toString()));
+            a.addAll(List.of(cases[i]));
+            Result r = run(a.toArray(String[]::new));
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
+            assertTrue(r.err().contains(named[i]), r.err());
+            assertTrue(!Files.exists(runs) || isEmpty(runs), "a run directory was written for " + String.join(" ", cases[i]));
+        }
+    }
+
     /** Stopping after 8 steps and resuming gives exactly the run of 16 steps in one go. */
     @Test
     void stoppedAndResumedRunEqualsAStraightRun(@TempDir Path tmp) throws IOException {
