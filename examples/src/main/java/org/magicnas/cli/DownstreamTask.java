@@ -23,14 +23,12 @@ import org.tribuo.DataSource;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.regression.Regressor;
 
 /** Fine-tunes, evaluates and predicts one downstream task through the Tribuo trainer. */
 final class DownstreamTask {
-    /** A task's result: its dev scores (headline first) and where its files went. */
-    record Outcome(String task, List<GlueScore> scores, String summary) {}
-
     private DownstreamTask() {}
 
     /**
@@ -53,9 +51,9 @@ final class DownstreamTask {
     /**
      * Runs a GLUE task: train on train.tsv, score dev, predict test if present, save the model.
      *
-     * @return the outcome
+     * @return the task's dev scores (headline metric of each dev set)
      */
-    static Outcome glue(GlueTask task, Path data, Path encoderDir, FineTuneOptions o, RunDirectory run, PrintStream out, Path saveEncoderTo)
+    static List<GlueScore> glue(GlueTask task, Path data, Path encoderDir, FineTuneOptions o, RunDirectory run, PrintStream out, Path saveEncoderTo)
             throws IOException {
         Path tokenizer = encoderDir.resolve("tokenizer.json");
         if (task == GlueTask.STSB) {
@@ -76,7 +74,7 @@ final class DownstreamTask {
         DataSource<T> of(GlueTask task, Split split);
     }
 
-    private static <T extends Output<T>> Outcome run(GlueTask task, List<GlueTask> devs, Source<T> source,
+    private static <T extends Output<T>> List<GlueScore> run(GlueTask task, List<GlueTask> devs, Source<T> source,
             org.tribuo.evaluation.Evaluator<T, ? extends GlueEvaluation<T>> evaluator, Path data, Path encoderDir, FineTuneOptions o, RunDirectory run,
             PrintStream out, Path saveEncoderTo) throws IOException {
         out.printf("%s: training on %s%n", task.submissionName(), task.file(data, Split.TRAIN));
@@ -101,25 +99,25 @@ final class DownstreamTask {
                 Files.copy(encoderDir.resolve("tokenizer.json"), saveEncoderTo.resolve("tokenizer.json"));
             }
             out.printf("%s: %s%n", task.submissionName(), summary);
-            return new Outcome(task.submissionName(), scores, summary.toString());
+            return scores;
         }
     }
 
     /**
      * Runs the Brown genre task: passages labelled with their document's genre, split by document.
      *
-     * @return the outcome (accuracy and macro-F1 on the dev documents)
+     * @return the evaluation on the dev documents
      */
-    static Outcome brownGenre(Path corpus, Path encoderDir, FineTuneOptions o, RunDirectory run, PrintStream out) throws IOException {
+    static LabelEvaluation brownGenre(Path corpus, Path encoderDir, FineTuneOptions o, RunDirectory run, PrintStream out) throws IOException {
         try (BertTextExtractor<Label> x = new BertTextExtractor<>(encoderDir.resolve("tokenizer.json"), o.maxLength)) {
             MutableDataset<Label> train = new MutableDataset<>(new BrownGenreDataSource(corpus, Split.TRAIN, x, o.seed, 0.1, 0.1));
             out.printf("brown-genre: %d training passages, %d genres%n", train.size(), train.getOutputInfo().size());
             try (MagicModel<Label> model = o.<Label>trainer(encoderDir).train(train)) {
-                var e = new LabelEvaluator().evaluate(model, new BrownGenreDataSource(corpus, Split.DEV, x, o.seed, 0.1, 0.1));
+                LabelEvaluation e = new LabelEvaluator().evaluate(model, new BrownGenreDataSource(corpus, Split.DEV, x, o.seed, 0.1, 0.1));
                 model.saveTo(run.resolve("brown-genre.model"));
                 String summary = String.format("dev accuracy %.2f, macro-F1 %.2f", 100 * e.accuracy(), 100 * e.macroAveragedF1());
                 out.printf("brown-genre: %s%n", summary);
-                return new Outcome("brown-genre", List.of(), summary);
+                return e;
             }
         }
     }

@@ -47,8 +47,7 @@ public final class FineTuneOptions {
      * @throws IllegalArgumentException if there is no encoder there
      */
     Path encoderDir() {
-        Path inner = encoder.resolve("encoder");
-        Path dir = Files.isRegularFile(inner.resolve(EncoderFiles.DESCRIPTION)) ? inner : encoder;
+        Path dir = EncoderFiles.locate(encoder);
         if (!Files.isRegularFile(dir.resolve(EncoderFiles.DESCRIPTION))) {
             throw new IllegalArgumentException("--encoder " + encoder + " holds no encoder (" + EncoderFiles.DESCRIPTION + ", or encoder/"
                     + EncoderFiles.DESCRIPTION + ")");

@@ -52,8 +52,7 @@ final class GlueCommand implements Callable<Integer> {
         List<GlueScore> scores = new ArrayList<>();
         for (GlueTask t : present) {
             Path start = mnliEncoder != null && FROM_MNLI.contains(t) ? mnliEncoder : encoder;
-            var outcome = DownstreamTask.glue(t, data, start, options, run, System.out, t == GlueTask.MNLI_MATCHED ? mnliEncoder : null);
-            scores.addAll(outcome.scores());
+            scores.addAll(DownstreamTask.glue(t, data, start, options, run, System.out, t == GlueTask.MNLI_MATCHED ? mnliEncoder : null));
         }
         StringBuilder header = new StringBuilder(String.format("%-28s", "model"));
         Path abs = encoder.toAbsolutePath();

@@ -22,7 +22,6 @@ import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
-import org.magicnas.space.OperatorKind;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderFiles;
@@ -89,11 +88,11 @@ final class PipelineCommand implements Callable<Integer> {
         SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
         base.validate();
         if (baselineBreaksLimits(base)) {
-            throw new IllegalArgumentException("the BERT-like baseline " + baseline(base.searchSpace()) + " breaks --max-params/--max-flops;"
+            throw new IllegalArgumentException("the BERT-like baseline " + Architecture.bertLike(base.searchSpace()) + " breaks --max-params/--max-flops;"
                     + " the table compares children of similar size");
         }
         SearchSpace searchSpace = base.searchSpace();
-        Architecture baseline = baseline(searchSpace);
+        Architecture baseline = Architecture.bertLike(searchSpace);
         Path brown = CorpusLocator.locateBrown(corpus);
         try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
             RunDirectory run = RunDirectory.create(runsDir, "pipeline");
@@ -156,29 +155,7 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     private static boolean baselineBreaksLimits(SuperNetOptions o) {
-        return !o.constraints(o.vocabSize).allows(baseline(o.searchSpace()));
-    }
-
-    /** A BERT-like child: attention and feed-forward layers alternating. */
-    static Architecture baseline(SearchSpace s) {
-        int mha = -1;
-        int ffn = -1;
-        for (int i = 0; i < s.choices(); i++) {
-            if (mha < 0 && s.candidate(i).kind() == OperatorKind.MHA) {
-                mha = i;
-            }
-            if (ffn < 0 && s.candidate(i).kind() == OperatorKind.FFN) {
-                ffn = i;
-            }
-        }
-        if (mha < 0 || ffn < 0) {
-            throw new IllegalArgumentException("space " + s.name() + " has no MHA and FFN candidates for the BERT-like baseline");
-        }
-        int[] c = new int[s.layers()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = i % 2 == 0 ? mha : ffn;
-        }
-        return new Architecture(s, c);
+        return !o.constraints(o.vocabSize).allows(Architecture.bertLike(o.searchSpace()));
     }
 
     private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
@@ -187,8 +164,7 @@ final class PipelineCommand implements Callable<Integer> {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
             ChildModel child = ChildModel.create(config, arch);
             child.initialize(manager);
-            TrainingConfig tc = TrainingConfig.defaults(Method.SPOS, steps, seed);
-            tc = new TrainingConfig(Method.SPOS, steps, 1e-3, Math.round(0.06 * steps), tc.adam(), seed, 1, tc.alignment(), 0, 1);
+            TrainingConfig tc = TrainingConfig.standAlone(steps, 1e-3, seed);
             try (ChildTrainer t = new ChildTrainer(child, manager, tc, s -> data.train().batchAt(s))) {
                 long start = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
@@ -211,8 +187,7 @@ final class PipelineCommand implements Callable<Integer> {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
             ChildModel child = ChildModel.create(config, arch);
             child.initialize(manager);
-            TrainingConfig tc = TrainingConfig.defaults(Method.SPOS, steps, seed);
-            tc = new TrainingConfig(Method.SPOS, steps, 1e-3, Math.round(0.06 * steps), tc.adam(), seed, 1, tc.alignment(), 0, 1);
+            TrainingConfig tc = TrainingConfig.standAlone(steps, 1e-3, seed);
             try (ElectraTrainer t = new ElectraTrainer(child, config, manager, tc, s -> data.train().batchAt(s))) {
                 ElectraTrainer.Step r = null;
                 for (int i = 0; i < steps; i++) {

@@ -1,13 +1,9 @@
 package org.magicnas.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.alignment.AlignmentTargetKind;
 import org.magicnas.data.MlmDataSpec;
-import org.magicnas.space.OperatorSpec;
-import org.magicnas.space.Preset;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.train.AdamSettings;
 import org.magicnas.train.Method;
@@ -138,20 +134,7 @@ public final class SuperNetOptions {
      * @throws IllegalArgumentException for an unknown preset or a bad candidate
      */
     public SearchSpace searchSpace() {
-        if (!"custom".equals(space)) {
-            if (candidates != null) {
-                throw new IllegalArgumentException("--candidates needs --space custom, got --space " + space);
-            }
-            return Preset.of(space).space();
-        }
-        if (candidates == null || candidates.isBlank()) {
-            throw new IllegalArgumentException("--space custom needs --candidates, e.g. MHA4:256,FFN:1024,CONV3,CONV5");
-        }
-        List<OperatorSpec> ops = new ArrayList<>();
-        for (String c : candidates.split(",")) {
-            ops.add(OperatorSpec.parse(c, hidden));
-        }
-        return new SearchSpace("custom", hidden, layers, hidden, ops);
+        return SearchSpace.named(space, candidates, hidden, layers);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.magicnas.data.CorpusLocator;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
 import org.magicnas.data.tribuo.Split;
+import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.tribuo.EncoderStart;
 import org.magicnas.tribuo.MagicFineTuneTrainer;
 import org.magicnas.tribuo.MagicModel;
@@ -38,8 +39,7 @@ public final class BrownGenreExample {
             System.err.println("usage: BrownGenreExample <encoder or run directory>");
             System.exit(2);
         }
-        Path run = Path.of(args[0]);
-        Path encoder = run.resolve("encoder").toFile().isDirectory() ? run.resolve("encoder") : run;
+        Path encoder = EncoderFiles.locate(Path.of(args[0]));
         Path brown = CorpusLocator.locateBrown(null);
         try (BertTextExtractor<Label> text = new BertTextExtractor<>(encoder.resolve("tokenizer.json"), 64)) {
             DataSource<Label> train = new BrownGenreDataSource(brown, Split.TRAIN, text, 42, 0.1, 0.1);

@@ -16,7 +16,6 @@ import java.util.function.LongFunction;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
-import org.magicnas.space.OperatorKind;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.ChildModel;
@@ -75,7 +74,7 @@ public final class ElectraTrainer implements AutoCloseable {
         int layers = Math.max(1, s.layers() / 4);
         SearchSpace genSpace = new SearchSpace(s.name() + "-generator", s.hidden(), layers, s.embeddingDim(), s.candidates());
         this.generator = ChildModel.sharingEmbeddings(new SuperNetConfig(genSpace, config.vocabSize(), config.maxPositions(), config.dropout()),
-                alternating(genSpace), discriminator);
+                Architecture.bertLike(genSpace), discriminator);
         generator.initialize(manager);
         this.head = new ReplacedTokenHead(s.hidden());
         head.initialize(manager, DataType.FLOAT32, new Shape(1));
@@ -91,21 +90,6 @@ public final class ElectraTrainer implements AutoCloseable {
         this.parameters = all;
         this.optimizer = new SinglePathAdam(training.adam(), manager);
         this.schedule = training.schedule();
-    }
-
-    private static Architecture alternating(SearchSpace s) {
-        int mha = -1;
-        int ffn = -1;
-        for (int i = 0; i < s.choices(); i++) {
-            mha = mha < 0 && s.candidate(i).kind() == OperatorKind.MHA ? i : mha;
-            ffn = ffn < 0 && s.candidate(i).kind() == OperatorKind.FFN ? i : ffn;
-        }
-        int[] c = new int[s.layers()];
-        for (int i = 0; i < c.length; i++) {
-            int pick = i % 2 == 0 ? mha : ffn;
-            c[i] = pick >= 0 ? pick : Math.max(mha, ffn) >= 0 ? Math.max(mha, ffn) : 0;
-        }
-        return new Architecture(s, c);
     }
 
     /**

@@ -1,22 +1,18 @@
 package org.magicnas.finetune;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.magicnas.alignment.AlignmentLoss;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.supernet.BatchContext;
-import org.magicnas.supernet.EncoderOutput;
 import org.magicnas.supernet.SuperNet;
-import org.magicnas.train.MlmStep;
+import org.magicnas.train.PathStep;
 import org.magicnas.train.PathObjective;
 import org.magicnas.train.SinglePathAdam;
 
@@ -61,28 +57,16 @@ public final class SequenceObjective implements PathObjective {
     }
 
     @Override
-    public MlmStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
+    public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
         SequenceData batch = train.subset(batchIndices(step));
         try (NDManager sm = manager.newSubManager()) {
             BatchContext ctx = SequenceBatches.context(sm, batch, 0, batch.size(), dropoutSeed);
-            List<NDArray> target = targets == null ? null : targets.apply(ctx);
-            NDArray pred;
-            NDArray align = null;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                EncoderOutput out = net.forward(child, ctx, true, target == null ? new int[0] : boundaries);
-                pred = SequenceLoss.of(head.apply(out.output(), ctx, true), batch, 0, batch.size(), sm);
-                NDArray total = pred;
-                if (target != null) {
-                    align = AlignmentLoss.compute(out.kept(), target, ctx);
-                    total = pred.add(align.mul((float) lambda));
-                }
-                gc.backward(total);
-            }
             List<Parameter> params = new ArrayList<>(net.encoderPathParameters(child));
             params.addAll(head.getParameters().values());
-            double norm = optimizer.step(params, learningRate, sm);
-            return new MlmStep.Result(pred.getFloat(), align == null ? Double.NaN : align.getFloat(), norm, (long) ctx.validTokens());
+            return PathStep.run(ctx, keep -> net.forward(child, ctx, true, keep),
+                    out -> SequenceLoss.of(head.apply(out.output(), ctx, true), batch, 0, batch.size(), sm), params, sm, optimizer, learningRate,
+                    targets, boundaries, lambda);
         }
     }
 

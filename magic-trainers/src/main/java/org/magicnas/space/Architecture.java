@@ -56,6 +56,31 @@ public final class Architecture {
     }
 
     /**
+     * The BERT-like child of a space: attention (the first MHA candidate) and feed-forward (the first
+     * FFN candidate) layers alternating, starting with attention.
+     *
+     * @param space the space
+     * @return the child
+     * @throws IllegalArgumentException if the space lacks an MHA or an FFN candidate
+     */
+    public static Architecture bertLike(SearchSpace space) {
+        int mha = -1;
+        int ffn = -1;
+        for (int i = space.choices() - 1; i >= 0; i--) {
+            mha = space.candidate(i).kind() == OperatorKind.MHA ? i : mha;
+            ffn = space.candidate(i).kind() == OperatorKind.FFN ? i : ffn;
+        }
+        if (mha < 0 || ffn < 0) {
+            throw new IllegalArgumentException("space " + space.name() + " has no MHA and FFN candidates for a BERT-like child");
+        }
+        int[] c = new int[space.layers()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i % 2 == 0 ? mha : ffn;
+        }
+        return new Architecture(space, c);
+    }
+
+    /**
      * The space this architecture belongs to.
      *
      * @return the space

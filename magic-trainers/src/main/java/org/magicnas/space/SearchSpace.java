@@ -45,6 +45,35 @@ public record SearchSpace(String name, int hidden, int layers, int embeddingDim,
     }
 
     /**
+     * A space named by a preset, or {@code custom} with candidates written as in {@link
+     * OperatorSpec#parse}.
+     *
+     * @param name a preset name or {@code custom}
+     * @param candidates comma-separated candidates (custom only)
+     * @param hidden the hidden size E (custom only)
+     * @param layers the layer count N (custom only)
+     * @return the space
+     * @throws IllegalArgumentException for an unknown preset, missing or bad candidates
+     */
+    public static SearchSpace named(String name, String candidates, int hidden, int layers) {
+        boolean none = candidates == null || candidates.isBlank();
+        if (!"custom".equals(name)) {
+            if (!none) {
+                throw new IllegalArgumentException("candidates need the custom space, got space " + name);
+            }
+            return Preset.of(name).space();
+        }
+        if (none) {
+            throw new IllegalArgumentException("the custom space needs candidates, e.g. MHA4:256,FFN:1024,CONV3,CONV5");
+        }
+        List<OperatorSpec> ops = new java.util.ArrayList<>();
+        for (String c : candidates.split(",")) {
+            ops.add(OperatorSpec.parse(c, hidden));
+        }
+        return new SearchSpace("custom", hidden, layers, hidden, ops);
+    }
+
+    /**
      * Candidates per layer, C.
      *
      * @return the candidate count

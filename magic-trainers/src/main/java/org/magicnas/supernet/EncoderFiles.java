@@ -40,6 +40,18 @@ public final class EncoderFiles {
     }
 
     /**
+     * The encoder directory a path names: the path itself, or its {@code encoder/} (as in a run
+     * directory).
+     *
+     * @param path an encoder directory or a directory holding {@code encoder/}
+     * @return the directory that holds {@value #DESCRIPTION}, or the path itself if neither does
+     */
+    public static Path locate(Path path) {
+        Path inner = path.resolve("encoder");
+        return Files.isRegularFile(inner.resolve(DESCRIPTION)) ? inner : path;
+    }
+
+    /**
      * The description of a saved encoder.
      *
      * @param dir the directory

@@ -45,7 +45,7 @@ public final class ChildTrainer implements AutoCloseable {
     public StepRecord step() {
         long start = System.nanoTime();
         double lr = schedule.at(step);
-        MlmStep.Result r = MlmStep.run(model, batches.apply(step), manager, optimizer, lr, null, null, 0, SplitMix64.mix(config.seed(), 4, step));
+        PathStep.Result r = PathStep.run(model, batches.apply(step), manager, optimizer, lr, null, null, 0, SplitMix64.mix(config.seed(), 4, step));
         StepRecord record = new StepRecord(step, model.architecture(), 0, r.predictionLoss(), Double.NaN, lr, r.gradientNorm(),
                 (System.nanoTime() - start) / 1e6, r.tokens());
         step++;

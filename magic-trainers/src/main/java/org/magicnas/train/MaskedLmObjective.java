@@ -20,9 +20,9 @@ import org.magicnas.supernet.SuperNet;
 public record MaskedLmObjective(LongFunction<MlmBatch> trainBatches, List<MlmBatch> validation) implements PathObjective {
 
     @Override
-    public MlmStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
+    public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long seed) {
-        return MlmStep.run(net.path(child), trainBatches.apply(step), manager, optimizer, learningRate, targets, boundaries, lambda, seed);
+        return PathStep.run(net.path(child), trainBatches.apply(step), manager, optimizer, learningRate, targets, boundaries, lambda, seed);
     }
 
     @Override

@@ -29,7 +29,7 @@ public interface PathObjective {
      * @param seed the seed of the step's dropout masks
      * @return the losses and gradient norm
      */
-    MlmStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
+    PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long seed);
 
     /**

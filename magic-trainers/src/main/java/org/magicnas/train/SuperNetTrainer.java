@@ -166,7 +166,7 @@ public final class SuperNetTrainer implements AutoCloseable {
         int changed = previous == null ? child.space().layers() : child.distance(previous);
         boolean aligning = config.method().aligns() && step >= config.alignment().warmupSteps();
         double lr = schedule.at(step);
-        MlmStep.Result r = objective.train(net, child, step, manager, optimizer, lr,
+        PathStep.Result r = objective.train(net, child, step, manager, optimizer, lr,
                 aligning ? ctx -> target().outputs(net, ctx, boundaries) : null, boundaries, config.alignment().lambda(),
                 SplitMix64.mix(config.seed(), 4, step));
         previous = child;

@@ -55,4 +55,18 @@ public record TrainingConfig(Method method, long steps, double peakLearningRate,
         return new TrainingConfig(method, steps, 5e-4, steps / 10, AdamSettings.paper(), seed, 1,
                 AlignmentConfig.defaults(steps / 10), 500, 2);
     }
+
+    /**
+     * Stand-alone training of one child (no sampling, no alignment, no checkpoints): the paper's Adam,
+     * the given peak rate with 6% warm-up.
+     *
+     * @param steps the planned steps
+     * @param peakLearningRate the peak rate
+     * @param seed the seed
+     * @return the configuration
+     */
+    public static TrainingConfig standAlone(long steps, double peakLearningRate, long seed) {
+        return new TrainingConfig(Method.SPOS, steps, peakLearningRate, Math.round(0.06 * steps), AdamSettings.paper(), seed, 1,
+                AlignmentConfig.defaults(0), 0, 1);
+    }
 }

@@ -7,7 +7,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.space.Architecture;
@@ -16,6 +15,7 @@ import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.AdamSettings;
+import org.magicnas.train.SyntheticBatches;
 import org.magicnas.train.Method;
 import org.magicnas.train.TrainingConfig;
 
@@ -24,26 +24,7 @@ class DistillationTrainerTest {
     private static final SearchSpace STUDENT = new SearchSpace("student", 16, 2, 16, List.of(OperatorSpec.mha(2, 16), OperatorSpec.ffn("FFN", 32)));
 
     static MlmBatch batch(long seed) {
-        Random r = new Random(seed);
-        int b = 8;
-        int t = 16;
-        int[] ids = new int[b * t];
-        int[] lengths = new int[b];
-        List<Integer> pos = new ArrayList<>();
-        List<Integer> lab = new ArrayList<>();
-        for (int i = 0; i < b; i++) {
-            lengths[i] = 8 + r.nextInt(9);
-            for (int j = 0; j < lengths[i]; j++) {
-                int id = 5 + r.nextInt(45);
-                ids[i * t + j] = id;
-                if (r.nextDouble() < 0.15) {
-                    pos.add(i * t + j);
-                    lab.add(id);
-                    ids[i * t + j] = 4;
-                }
-            }
-        }
-        return new MlmBatch(b, t, ids, lengths, pos.stream().mapToInt(i -> i).toArray(), lab.stream().mapToInt(i -> i).toArray());
+        return SyntheticBatches.batch(50, 8, 16, seed);
     }
 
     @Test

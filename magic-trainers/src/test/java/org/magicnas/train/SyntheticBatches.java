@@ -6,10 +6,19 @@ import java.util.Random;
 import org.magicnas.data.MlmBatch;
 
 /** Random masked-LM batches with some padding, for engine tests that need no corpus. */
-final class SyntheticBatches {
+public final class SyntheticBatches {
     private SyntheticBatches() {}
 
-    static MlmBatch batch(int vocab, int batchSize, int seqLen, long seed) {
+    /**
+     * A random batch.
+     *
+     * @param vocab the vocabulary size (ids 5.. are drawn)
+     * @param batchSize B
+     * @param seqLen T
+     * @param seed the seed
+     * @return the batch
+     */
+    public static MlmBatch batch(int vocab, int batchSize, int seqLen, long seed) {
         Random r = new Random(seed);
         int[] ids = new int[batchSize * seqLen];
         int[] lengths = new int[batchSize];

@@ -1,5 +1,6 @@
 package org.magicnas.tribuo;
 
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
@@ -40,6 +41,20 @@ abstract class AbstractMagicTrainer<T extends Output<T>> implements Trainer<T> {
         Invocation i = new Invocation(SplitMix64.mix(seed, invocationCount), getProvenance());
         invocationCount++;
         return i;
+    }
+
+    /**
+     * Fails OLCUT validation unless a condition holds.
+     *
+     * @param ok the condition
+     * @param field the configuration field
+     * @param message what is wrong, after the field's name
+     * @throws PropertyException naming the field
+     */
+    protected static void check(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new PropertyException("", field, field + " " + message);
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package org.magicnas.tribuo;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
@@ -151,22 +150,6 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         check(patience >= 1, "patience", "must be >= 1, got " + patience);
     }
 
-    private static void check(boolean ok, String field, String message) {
-        if (!ok) {
-            throw new PropertyException("", field, field + " " + message);
-        }
-    }
-
-    /**
-     * The encoder directory named by {@code encoderPath}: itself, or its {@code encoder/}.
-     *
-     * @return the directory
-     */
-    Path encoderDir() {
-        Path inner = encoderPath.resolve("encoder");
-        return Files.isRegularFile(inner.resolve(EncoderFiles.DESCRIPTION)) ? inner : encoderPath;
-    }
-
     @Override
     public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
         Invocation call = begin(invocation, seed);
@@ -176,7 +159,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         OutputAdapter<T> adapter = OutputAdapter.of(outputInfo);
         List<Example<T>> list = TokenizedExamples.list(examples);
         SequenceData data = TokenizedExamples.of(list, maxLength, adapter);
-        Path dir = encoderDir();
+        Path dir = EncoderFiles.locate(encoderPath);
         EncoderSpec spec;
         try {
             spec = EncoderFiles.spec(dir);

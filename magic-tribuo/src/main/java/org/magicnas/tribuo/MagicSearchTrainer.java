@@ -31,8 +31,6 @@ import org.magicnas.finetune.SequenceObjective;
 import org.magicnas.sampling.PathSampler;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
-import org.magicnas.space.OperatorSpec;
-import org.magicnas.space.Preset;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderSpec;
@@ -208,21 +206,8 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         check(epochs >= 1 && patience >= 1, "epochs", "epochs and patience must be >= 1");
     }
 
-    private static void check(boolean ok, String field, String message) {
-        if (!ok) {
-            throw new PropertyException("", field, field + " " + message);
-        }
-    }
-
     private SearchSpace searchSpace() {
-        if (!"custom".equals(space)) {
-            return Preset.of(space).space();
-        }
-        List<OperatorSpec> ops = new ArrayList<>();
-        for (String c : candidates.split(",")) {
-            ops.add(OperatorSpec.parse(c, hidden));
-        }
-        return new SearchSpace("custom", hidden, layers, hidden, ops);
+        return SearchSpace.named(space, candidates, hidden, layers);
     }
 
     @Override
