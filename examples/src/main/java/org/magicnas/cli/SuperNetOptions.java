@@ -113,6 +113,11 @@ public final class SuperNetOptions {
     @Option(names = "--max-params", defaultValue = "0", description = "Search: most parameters a child may have, 0 for no limit (default: ${DEFAULT-VALUE}).")
     long maxParams;
 
+    @Option(names = "--monitor-every", defaultValue = "0",
+            description = "Interference monitor: every this many steps, the gradient cosine on the operators shared by consecutive children "
+                    + "(monitor.csv), 0 for off (default: ${DEFAULT-VALUE}).")
+    int monitorEvery;
+
     @Option(names = "--max-flops", defaultValue = "0",
             description = "Search: most forward FLOPs per sequence of --seq-len tokens, 0 for no limit (default: ${DEFAULT-VALUE}).")
     long maxFlops;
@@ -209,6 +214,9 @@ public final class SuperNetOptions {
         }
         // The tokenizer may hold slightly fewer tokens than asked for; the check uses the size asked for.
         constraints(vocabSize).checkSatisfiable(new org.magicnas.space.CandidateMask(s));
+        if (monitorEvery < 0) {
+            throw new IllegalArgumentException("--monitor-every must be >= 0, got " + monitorEvery);
+        }
         if (valBatches < 1 || evalChildren < 0) {
             throw new IllegalArgumentException("--val-batches must be >= 1 and --eval-children >= 0, got " + valBatches + " and " + evalChildren);
         }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.magicnas.alignment.AnchorReplacement;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.data.MlmCorpus;
+import org.magicnas.analysis.GradientMonitor;
+import org.magicnas.analysis.GradientProbe;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.PathSampler;
@@ -110,9 +112,12 @@ final class SuperNetRun {
                         CsvLog anchors = CsvLog.open(run.resolve("anchors.csv"),
                                 List.of("step", "previous", "replacement", "previous_loss", "replacement_loss"), from + 1);
                         CsvLog shrink = CsvLog.open(run.resolve("shrink.csv"), List.of("step", "round", "layer", "candidate", "score", "children"),
-                                from + 1)) {
+                                from + 1);
+                        CsvLog monitorLog = options.monitorEvery == 0 ? null : CsvLog.open(run.resolve("monitor.csv"), GradientMonitor.COLUMNS, from)) {
                     Shrinker shrinker = options.shrinkEvery == 0 ? null : new Shrinker(options, trainer, validation, netConfig, shrink, log);
-                    trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from, shrinker), store);
+                    GradientMonitor monitor = monitorLog == null ? null
+                            : new GradientMonitor(new GradientProbe(net, manager, validation.get(0)), options.monitorEvery, monitorLog);
+                    trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from, shrinker, monitor), store);
                 }
                 if (trainer.stepsDone() < config.steps()) {
                     log.line("stopped at step %d of %d; resume with: bin/magic train-supernet --resume %s", trainer.stepsDone(), config.steps(), run);
@@ -247,10 +252,12 @@ final class SuperNetRun {
         private final long startNanos = System.nanoTime();
         private final long startStep;
         private final Shrinker shrinker;
+        private final GradientMonitor monitor;
         private int replacements;
 
-        Progress(RunLog log, CsvLog metrics, CsvLog anchors, long total, int every, long startStep, Shrinker shrinker) {
+        Progress(RunLog log, CsvLog metrics, CsvLog anchors, long total, int every, long startStep, Shrinker shrinker, GradientMonitor monitor) {
             this.shrinker = shrinker;
+            this.monitor = monitor;
             this.log = log;
             this.metrics = metrics;
             this.anchors = anchors;
@@ -263,6 +270,9 @@ final class SuperNetRun {
         public void onStep(StepRecord r) {
             metrics.row(r.step(), r.child().toString(), r.changed(), r.predictionLoss(), r.alignmentLoss(), r.learningRate(), r.gradientNorm(),
                     r.millis(), r.tokens());
+            if (monitor != null) {
+                monitor.onStep(r);
+            }
             long done = r.step() + 1;
             if (done % every == 0 || done == total) {
                 metrics.flush();

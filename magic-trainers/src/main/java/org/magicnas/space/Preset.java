@@ -17,9 +17,19 @@ public enum Preset {
     /** The compression setting of Table 3: the paper-bert operators at E=512. */
     PAPER_COMPRESS("paper-compress", 512, 26, 512,
             List.of(OperatorSpec.mha(8, 512), OperatorSpec.ffn("FFN", 2048), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /**
+     * The interference analysis at CPU scale: Table 6 at a quarter of the width, E=192, N=12, {MHA6, MHA8
+     * (d=96), FFN (192), FFN' (208), CONV3, CONV5}.
+     */
+    ANALYSIS_CPU("analysis-cpu", 192, 12, 192,
+            List.of(OperatorSpec.mha(6, 96), OperatorSpec.mha(8, 96), OperatorSpec.ffn("FFN", 192),
+                    OperatorSpec.ffn("FFN'", 208), OperatorSpec.conv(3), OperatorSpec.conv(5))),
     /** A CPU space for minutes-long runs: E=128, N=4, {MHA4, FFN (512), CONV3, CONV5}. */
     TINY("tiny", 128, 4, 128,
             List.of(OperatorSpec.mha(4, 128), OperatorSpec.ffn("FFN", 512), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /** The compression setting at CPU scale: the tiny operators at E=64, a student for a tiny teacher. */
+    TINY_COMPRESS("tiny-compress", 64, 4, 64,
+            List.of(OperatorSpec.mha(2, 64), OperatorSpec.ffn("FFN", 256), OperatorSpec.conv(3), OperatorSpec.conv(5))),
     /** The benchmark space: E=256, N=8, {MHA4 (d=256), FFN (1024), CONV3, CONV5}. */
     SMALL("small", 256, 8, 256,
             List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5)));

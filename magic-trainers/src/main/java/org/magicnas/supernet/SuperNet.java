@@ -243,6 +243,17 @@ public final class SuperNet extends ParamBlock {
     }
 
     /**
+     * The parameters of one candidate operator.
+     *
+     * @param layer the layer, from 0
+     * @param choice the candidate's index
+     * @return its parameters, in a fixed order
+     */
+    public List<Parameter> operatorParameters(int layer, int choice) {
+        return parametersOf(layers.get(layer).candidate(choice));
+    }
+
+    /**
      * Every parameter of the super-net, in a fixed order.
      *
      * @return the parameters

@@ -39,7 +39,7 @@ public final class SyntheticBatches {
         return new MlmBatch(batchSize, seqLen, ids, lengths, positions.stream().mapToInt(i -> i).toArray(), labels.stream().mapToInt(i -> i).toArray());
     }
 
-    static List<MlmBatch> fixed(int vocab, int batchSize, int seqLen, int count) {
+    public static List<MlmBatch> fixed(int vocab, int batchSize, int seqLen, int count) {
         List<MlmBatch> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(batch(vocab, batchSize, seqLen, 1000 + i));

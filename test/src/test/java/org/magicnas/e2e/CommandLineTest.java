@@ -125,6 +125,36 @@ class CommandLineTest {
                 "encoder/encoder.params", "encoder/tokenizer.json")) {
             assertTrue(Files.exists(runB.resolve(f)), f);
         }
+        distillFrom(runB, tmp.resolve("distill"));
+    }
+
+    /** A student of the tiny-compress space distilled from a run's encoder, and the teacher checks. */
+    private static void distillFrom(Path teacherRun, Path runs) throws IOException {
+        String[] common = {"distill", "--runs-dir", runs.toString(), "--seq-len", "32", "--batch-size", "8", "--steps", "6", "--val-batches", "2"};
+        Result missing = run(concat(common, "--teacher", runs.resolve("nowhere").toString()));
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("nowhere") && missing.err().contains("tokenizer.json"), missing.err());
+        Result otherTokens = run(concat(common, "--teacher", teacherRun.toString(), "--seed", "7"));
+        assertEquals(2, otherTokens.code(), otherTokens.err());
+        assertTrue(otherTokens.err().contains("another tokenizer"), otherTokens.err());
+        assertTrue(!Files.exists(runs) || isEmpty(runs), "no run directory for bad input");
+
+        Result kd = run(concat(common, "--teacher", teacherRun.toString(), "--student", "MHA2,FFN,CONV3,FFN", "--without-kd"));
+        assertEquals(0, kd.code(), kd.err());
+        Path run = only(runs);
+        assertEquals(7, Files.readAllLines(run.resolve("metrics.csv")).size());
+        String results = Files.readString(run.resolve("results.txt"));
+        assertTrue(results.contains("teacher") && results.contains("student+KD") && results.lines().anyMatch(l -> l.startsWith("student ")), results);
+        for (String f : List.of("encoder/encoder.json", "encoder/encoder.params", "encoder/tokenizer.json", "distill.json")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        assertTrue(Files.readString(run.resolve("encoder/encoder.json")).contains("tiny-compress"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
     }
 
     private static String withoutTime(String csvRow) {

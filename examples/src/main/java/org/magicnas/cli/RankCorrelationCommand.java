@@ -1,0 +1,197 @@
+package org.magicnas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.magicnas.analysis.GroundTruthPanel;
+import org.magicnas.analysis.ResultCache;
+import org.magicnas.analysis.SuperNetEstimates;
+import org.magicnas.data.CorpusLocator;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.data.MlmCorpus;
+import org.magicnas.data.MlmDataSpec;
+import org.magicnas.run.RunDirectory;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.Preset;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.SuperNetConfig;
+import org.magicnas.train.StepRecord;
+import org.magicnas.train.TrainingConfig;
+import org.magicnas.train.TrainingListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/magic rank-correlation}: the study of section 5.2. K children drawn uniformly are trained
+ * stand-alone (the ground truth, a cached panel), a subset again with another seed (the noise
+ * ceiling); each method's super-net, trained on the same data, steps and seed, estimates each child by
+ * its negative validation loss; Kendall tau-b, Spearman and precision at top-k with bootstrap
+ * intervals compare them, per method, per super-net seed and paired against SPOS. Every job is cached
+ * by content hash, so rerunning the command resumes it and a larger study reuses a smaller one's jobs.
+ */
+@Command(name = "rank-correlation", mixinStandardHelpOptions = true,
+        description = "Rank correlation of super-net estimates against stand-alone training (Table 1, Figure 3a), with confidence intervals.")
+final class RankCorrelationCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "cpu-60", description = "quick (seconds), cpu-60 (under an hour on 2 cores) or paper (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--space", description = "Space preset (default: the study preset's).")
+    String space;
+
+    @Option(names = "--children", description = "K, the panel's children (default: the study preset's).")
+    Integer children;
+
+    @Option(names = "--child-steps", description = "Stand-alone training steps per child (default: the study preset's).")
+    Integer childSteps;
+
+    @Option(names = "--noise-children", description = "Children retrained with a second seed, 0 for none (default: the study preset's).")
+    Integer noiseChildren;
+
+    @Option(names = "--supernet-steps", description = "Super-net training steps (default: the study preset's).")
+    Integer supernetSteps;
+
+    @Option(names = "--methods", split = ",", description = "Methods, with k for magic-t as magic-t:k=4 (default: the study preset's).")
+    List<String> methods;
+
+    @Option(names = "--seeds", split = ",", description = "Super-net seeds, the repeats (default: the study preset's).")
+    List<Long> seeds;
+
+    @Option(names = "--vocab-size", description = "WordPiece vocabulary size (default: the study preset's).")
+    Integer vocabSize;
+
+    @Option(names = "--seq-len", description = "Sequence length (default: the study preset's).")
+    Integer seqLen;
+
+    @Option(names = "--batch-size", description = "Sequences per batch (default: the study preset's).")
+    Integer batchSize;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate of children and super-nets (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--val-batches", defaultValue = "8", description = "Validation batches for both ground truth and estimates (default: ${DEFAULT-VALUE}).")
+    int valBatches;
+
+    @Option(names = "--top-k", defaultValue = "5", description = "k of precision at top-k (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--corpus", description = "Corpus (default: the Brown corpus).")
+    Path corpus;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the data split, the panel draw and the children (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cache", description = "Where finished jobs are kept (default: <magic cache>/rank-study).")
+    Path cacheDir;
+
+    @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    /** A super-net configuration of the study: a method and its k. */
+    record Variant(String label, SuperNetOptions options) {}
+
+    @Override
+    public Integer call() throws Exception {
+        StudyPreset p = StudyPreset.of(preset);
+        String spaceName = space != null ? space : p.space;
+        SearchSpace searchSpace = Preset.of(spaceName).space();
+        int k = children != null ? children : p.children;
+        int noise = noiseChildren != null ? noiseChildren : p.noiseChildren;
+        int childBudget = childSteps != null ? childSteps : p.childSteps;
+        int netBudget = supernetSteps != null ? supernetSteps : p.supernetSteps;
+        List<Long> netSeeds = seeds != null ? seeds : p.seeds;
+        MlmDataSpec dataSpec = new MlmDataSpec(corpus, vocabSize != null ? vocabSize : p.vocabSize, seqLen != null ? seqLen : p.seqLen,
+                batchSize != null ? batchSize : p.batchSize, 0.1, 0.1, seed);
+        if (noise < 0 || noise > k || childBudget < 1 || netBudget < 1 || topK < 1 || topK > k || netSeeds.isEmpty() || valBatches < 1) {
+            throw new IllegalArgumentException("need 0 <= --noise-children <= --children (" + k + "), 1 <= --top-k <= --children, at least one seed and"
+                    + " positive step counts; got noise " + noise + ", top-k " + topK + ", seeds " + netSeeds);
+        }
+        List<Architecture> panelChildren = GroundTruthPanel.sample(searchSpace, k, SplitMix64.mix(seed, 80));
+        List<Variant> variants = new ArrayList<>();
+        for (String m : methods != null ? methods : p.methods) {
+            for (long s : netSeeds) {
+                variants.add(variant(m, spaceName, dataSpec, netBudget, s));
+            }
+        }
+        try (MlmCorpus data = MlmCorpus.prepare(dataSpec)) {
+            RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
+            ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
+            String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString());
+            SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
+            List<MlmBatch> validation = data.validation(valBatches);
+            System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; cache %s; run %s%n",
+                    p.id, searchSpace.describe(), k, childBudget, noise, variants.size(), netBudget, cache.dir(), run);
+
+            GroundTruthPanel panel = new GroundTruthPanel(cache, netConfig, dataKey, s -> data.train().batchAt(s),
+                    4096 * data.train().stepsPerEpoch(), validation, childBudget, lr, seed);
+            double[] truth = new double[k];
+            double[] replicate = new double[noise];
+            long start = System.nanoTime();
+            int jobs = k + noise;
+            for (int i = 0; i < jobs; i++) {
+                Architecture a = panelChildren.get(i % k);
+                int rep = i < k ? 0 : 1;
+                boolean cached = panel.cached(a, rep).isPresent();
+                GroundTruthPanel.Member m = panel.member(a, rep);
+                if (rep == 0) {
+                    truth[i] = m.loss();
+                } else {
+                    replicate[i - k] = m.loss();
+                }
+                System.out.printf("  panel %d/%d  %-28s seed %d  loss %.4f  %s  (%.0f s so far)%n", i + 1, jobs, a, rep + 1, m.loss(),
+                        cached ? "cached" : String.format("%.0f s", m.seconds()), (System.nanoTime() - start) / 1e9);
+            }
+            SuperNetEstimates estimator = new SuperNetEstimates(cache, netConfig, dataKey, s -> data.train().batchAt(s), validation);
+            List<double[]> estimates = new ArrayList<>();
+            for (Variant v : variants) {
+                TrainingConfig tc = v.options().trainingConfig();
+                boolean cached = estimator.cached(tc, panelChildren).isPresent();
+                System.out.printf("  super-net %s seed %d: %s%n", v.label(), tc.seed(), cached ? "cached" : "training " + netBudget + " steps");
+                SuperNetEstimates.Estimate e = estimator.estimate(tc, panelChildren, progress(netBudget));
+                estimates.add(e.losses());
+            }
+            new RankReport(panelChildren, truth, replicate, variants, estimates, netSeeds, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
+            System.out.println("run directory: " + run);
+        }
+        return 0;
+    }
+
+    private Variant variant(String method, String spaceName, MlmDataSpec data, int steps, long netSeed) {
+        String[] parts = method.split(":k=", -1);
+        List<String> args = new ArrayList<>(List.of("--method", parts[0], "--space", spaceName, "--steps", Integer.toString(steps), "--seed",
+                Long.toString(netSeed), "--lr", Double.toString(lr), "--vocab-size", Integer.toString(data.vocabSize()), "--seq-len",
+                Integer.toString(data.seqLen()), "--batch-size", Integer.toString(data.batchSize()), "--checkpoint-every", "500"));
+        if (parts.length == 2) {
+            args.addAll(List.of("--k", parts[1]));
+        } else if (parts.length > 2) {
+            throw new IllegalArgumentException("--methods: '" + method + "' is not a method or method:k=K");
+        }
+        SuperNetOptions o;
+        try {
+            o = CommandLine.populateCommand(new SuperNetOptions(), args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException("--methods: '" + method + "': " + e.getMessage(), e);
+        }
+        o.validate();
+        return new Variant(method, o);
+    }
+
+    private static TrainingListener progress(int total) {
+        long start = System.nanoTime();
+        int every = Math.max(1, total / 5);
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepRecord r) {
+                long done = r.step() + 1;
+                if (done % every == 0) {
+                    System.out.printf("    step %d/%d  loss %.4f  %.1f steps/s%n", done, total, r.predictionLoss(), done / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+        };
+    }
+}

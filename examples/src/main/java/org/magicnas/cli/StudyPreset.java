@@ -1,0 +1,60 @@
+package org.magicnas.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The sizes of a rank-correlation study: a seconds-long one for tests, one that finishes within an
+ * hour on two CPU cores, and the paper's (section 5.2: 60 children, BERT space) for machines that can
+ * afford it. Every value can be overridden on the command line.
+ *
+ * @param id the name on the command line
+ */
+enum StudyPreset {
+    /** Seconds: for tests and a first look. */
+    QUICK("quick", "tiny", 500, 32, 8, 6, 15, 3, 24, List.of("spos", "magic-t", "magic-a", "magic-at"), List.of(1L)),
+    /** Under an hour on two cores. */
+    CPU_60("cpu-60", "tiny", 2048, 64, 32, 24, 900, 8, 1200, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=4"), List.of(1L, 2L)),
+    /** The paper's scale: 60 children of the BERT space (stand-alone budgets far beyond a CPU). */
+    PAPER("paper", "paper-bert", 32768, 128, 256, 60, 125000, 10, 125000, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=2",
+            "magic-t:k=4"), List.of(1L, 2L, 3L));
+
+    final String id;
+    final String space;
+    final int vocabSize;
+    final int seqLen;
+    final int batchSize;
+    final int children;
+    final int childSteps;
+    final int noiseChildren;
+    final int supernetSteps;
+    final List<String> methods;
+    final List<Long> seeds;
+
+    StudyPreset(String id, String space, int vocabSize, int seqLen, int batchSize, int children, int childSteps, int noiseChildren,
+            int supernetSteps, List<String> methods, List<Long> seeds) {
+        this.id = id;
+        this.space = space;
+        this.vocabSize = vocabSize;
+        this.seqLen = seqLen;
+        this.batchSize = batchSize;
+        this.children = children;
+        this.childSteps = childSteps;
+        this.noiseChildren = noiseChildren;
+        this.supernetSteps = supernetSteps;
+        this.methods = methods;
+        this.seeds = seeds;
+    }
+
+    static StudyPreset of(String name) {
+        for (StudyPreset p : values()) {
+            if (p.id.equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown study preset '" + name + "', allowed: "
+                + Arrays.stream(values()).map(p -> p.id).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,96 @@
+package org.magicnas.analysis;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Results of independent jobs stored by the content hash of everything that determines them, one
+ * JSON file per job, written atomically: a study that stops keeps every finished job, a rerun or a
+ * larger study reuses them, and the files could come from jobs run elsewhere.
+ */
+public final class ResultCache {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private final Path dir;
+
+    /**
+     * Opens a cache.
+     *
+     * @param dir its directory (created on the first write)
+     */
+    public ResultCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * The key of a job description: the first 24 hex digits of its SHA-256.
+     *
+     * @param description everything that determines the job's result
+     * @return the key
+     */
+    public static String key(String description) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A stored result.
+     *
+     * @param key the job's key
+     * @param type the result's class
+     * @param <T> the result type
+     * @return the result, or empty if the job has not been run
+     * @throws IllegalStateException naming the file if it is not readable as the type
+     */
+    public <T> Optional<T> read(String key, Class<T> type) {
+        Path file = dir.resolve(key + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), type));
+        } catch (IOException | JsonParseException e) {
+            throw new IllegalStateException("cached result " + file + " is unreadable (delete it to recompute): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores a result atomically.
+     *
+     * @param key the job's key
+     * @param result the result
+     */
+    public void write(String key, Object result) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Files.writeString(tmp, GSON.toJson(result), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the result cache " + dir, e);
+        }
+    }
+
+    /**
+     * The cache's directory.
+     *
+     * @return the directory
+     */
+    public Path dir() {
+        return dir;
+    }
+}
