@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.magicnas.analysis.GradientProbe;
 import org.magicnas.analysis.InterferenceProbe;
+import org.magicnas.data.MlmBatch;
 import org.magicnas.data.MlmCorpus;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Option;
  * super-nets: the cosine matrix of children differing in the layer after o_g (Figure 2a, 2b), the
  * mean cosine against the number m of differing layers (Figure 2c) and against the layer of o_g
  * (Figure 8). It probes the given {@code train-supernet} runs, or trains one super-net per method
- * first (by default SPOS and MAGIC-A aligned with the average of C children, as in Figure 2b).
+ * first (by default SPOS and MAGIC-A aligned with the average of C children, as in Figure 2b). Every
+ * super-net sees the same trials (the same o_g, shared layers, children and batch), so the comparison
+ * between them is paired.
  */
 @Command(name = "interference", mixinStandardHelpOptions = true, description = "Gradient-interference probe of frozen super-nets (Figures 2 and 8).")
 final class InterferenceCommand implements Callable<Integer> {
@@ -35,7 +38,9 @@ final class InterferenceCommand implements Callable<Integer> {
     @Option(names = "--methods", defaultValue = "spos,magic-a", split = ",", description = "Methods to train when no --run is given (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
-    @Option(names = "--space", defaultValue = "analysis-cpu", description = "Space preset to train when no --run is given (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--space", defaultValue = "paper-analysis",
+            description = "Space preset to train when no --run is given: paper-analysis (Table 6), or analysis-cpu (the same at a quarter of the "
+                    + "width) for a CPU (default: ${DEFAULT-VALUE}).")
     String space;
 
     @Option(names = "--steps", defaultValue = "800", description = "Super-net training steps when no --run is given (default: ${DEFAULT-VALUE}).")
@@ -146,14 +151,14 @@ final class InterferenceCommand implements Callable<Integer> {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
             SuperNet net = new SuperNet(netConfig);
             net.initialize(manager);
-            try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, options.trainingConfig(), s -> data.train().batchAt(s),
-                    data.validation(1))) {
+            List<MlmBatch> probeBatch = data.validation(1);
+            try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, options.trainingConfig(), s -> data.train().batchAt(s), probeBatch)) {
                 trainer.restore(checkpoint);
             }
             String label = options.runName();
             System.out.printf("== probing %s (%s, step %s): o_g in layer %d, %d trials per measurement%n", label, options.method, checkpoint.getFileName(),
                     layer, repeats);
-            InterferenceProbe probe = new InterferenceProbe(new GradientProbe(net, manager, data.validation(1).get(0)), netConfig.space());
+            InterferenceProbe probe = new InterferenceProbe(new GradientProbe(net, manager, probeBatch.get(0)), netConfig.space());
             long start = System.nanoTime();
             InterferenceProbe.Matrix matrix = probe.matrix(layer - 1, repeats, new SplitMix64(SplitMix64.mix(seed, 60, 1)));
             System.out.printf("  matrix done (%.0f s)%n", (System.nanoTime() - start) / 1e9);

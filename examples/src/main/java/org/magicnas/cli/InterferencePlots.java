@@ -5,9 +5,14 @@ import java.util.List;
 import org.magicnas.analysis.InterferenceProbe;
 import org.magicnas.evaluation.plot.Heatmap;
 import org.magicnas.evaluation.plot.LineChart;
+import org.magicnas.evaluation.plot.Palette;
 import org.magicnas.run.RunDirectory;
 
-/** The PNG plots of {@code interference}: a heatmap per super-net (Figure 2a/2b), the m-sweep (2c), the layer sweep (8). */
+/**
+ * The PNG plots of {@code interference}: a heatmap per super-net (Figure 2a/2b; a sequential scale
+ * over the observed range, as trained super-nets give cosines in a narrow band), the m-sweep (2c)
+ * and the layer sweep (8).
+ */
 final class InterferencePlots {
     private InterferencePlots() {}
 
@@ -16,7 +21,7 @@ final class InterferencePlots {
             Heatmap.builder(p.matrix().labels(), p.matrix().mean())
                     .title(String.format("%s: gradient cosine on o_g (layer %d), children differ in layer %d (%d trials)", p.label(), layer, layer + 1,
                             p.matrix().trials()))
-                    .range(-1, 1).colorBarLabel("cosine similarity").build().write(run.resolve("heatmap-" + p.label() + ".png"));
+                    .palette(Palette.SEQUENTIAL).colorBarLabel("cosine similarity").build().write(run.resolve("heatmap-" + p.label() + ".png"));
         }
         curves(results, true).write(run.resolve("m-sweep.png"));
         if (!results.get(0).layerSweep().isEmpty()) {

@@ -53,7 +53,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
     @Option(names = "--supernet-steps", description = "Super-net training steps (default: the study preset's).")
     Integer supernetSteps;
 
-    @Option(names = "--methods", split = ",", description = "Methods, with k for magic-t as magic-t:k=4 (default: the study preset's).")
+    @Option(names = "--methods", split = ",",
+            description = "Methods, with k for MAGIC-T as magic-t:k=4 and an anchor percentile as magic-a:p=30 (default: the study preset's).")
     List<String> methods;
 
     @Option(names = "--seeds", split = ",", description = "Super-net seeds, the repeats (default: the study preset's).")
@@ -71,8 +72,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate of children and super-nets (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--val-batches", defaultValue = "8", description = "Validation batches for both ground truth and estimates (default: ${DEFAULT-VALUE}).")
-    int valBatches;
+    @Option(names = "--val-batches", description = "Validation batches for both ground truth and estimates (default: the study preset's).")
+    Integer valBatches;
 
     @Option(names = "--top-k", defaultValue = "5", description = "k of precision at top-k (default: ${DEFAULT-VALUE}).")
     int topK;
@@ -105,9 +106,10 @@ final class RankCorrelationCommand implements Callable<Integer> {
         int childBudget = childSteps != null ? childSteps : p.childSteps;
         int netBudget = supernetSteps != null ? supernetSteps : p.supernetSteps;
         List<Long> netSeeds = seeds != null ? seeds : p.seeds;
+        int evalBatches = valBatches != null ? valBatches : p.valBatches;
         MlmDataSpec dataSpec = new MlmDataSpec(corpus, vocabSize != null ? vocabSize : p.vocabSize, seqLen != null ? seqLen : p.seqLen,
                 batchSize != null ? batchSize : p.batchSize, 0.1, 0.1, seed);
-        if (noise < 0 || noise > k || childBudget < 1 || netBudget < 1 || topK < 1 || topK > k || netSeeds.isEmpty() || valBatches < 1) {
+        if (noise < 0 || noise > k || childBudget < 1 || netBudget < 1 || topK < 1 || topK > k || netSeeds.isEmpty() || evalBatches < 1) {
             throw new IllegalArgumentException("need 0 <= --noise-children <= --children (" + k + "), 1 <= --top-k <= --children, at least one seed and"
                     + " positive step counts; got noise " + noise + ", top-k " + topK + ", seeds " + netSeeds);
         }
@@ -123,7 +125,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
             String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString());
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
-            List<MlmBatch> validation = data.validation(valBatches);
+            List<MlmBatch> validation = data.validation(evalBatches);
             System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; cache %s; run %s%n",
                     p.id, searchSpace.describe(), k, childBudget, noise, variants.size(), netBudget, cache.dir(), run);
 
@@ -162,14 +164,18 @@ final class RankCorrelationCommand implements Callable<Integer> {
     }
 
     private Variant variant(String method, String spaceName, MlmDataSpec data, int steps, long netSeed) {
-        String[] parts = method.split(":k=", -1);
+        String[] parts = method.split(":", -1);
         List<String> args = new ArrayList<>(List.of("--method", parts[0], "--space", spaceName, "--steps", Integer.toString(steps), "--seed",
                 Long.toString(netSeed), "--lr", Double.toString(lr), "--vocab-size", Integer.toString(data.vocabSize()), "--seq-len",
                 Integer.toString(data.seqLen()), "--batch-size", Integer.toString(data.batchSize()), "--checkpoint-every", "500"));
-        if (parts.length == 2) {
-            args.addAll(List.of("--k", parts[1]));
-        } else if (parts.length > 2) {
-            throw new IllegalArgumentException("--methods: '" + method + "' is not a method or method:k=K");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].startsWith("k=")) {
+                args.addAll(List.of("--k", parts[i].substring(2)));
+            } else if (parts[i].startsWith("p=")) {
+                args.addAll(List.of("--anchor-percentile", parts[i].substring(2)));
+            } else {
+                throw new IllegalArgumentException("--methods: '" + method + "' is not a method with optional :k=K (magic-t) or :p=P (magic-a)");
+            }
         }
         SuperNetOptions o;
         try {

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
  */
 enum StudyPreset {
     /** Seconds: for tests and a first look. */
-    QUICK("quick", "tiny", 500, 32, 8, 6, 15, 3, 24, List.of("spos", "magic-t", "magic-a", "magic-at"), List.of(1L)),
+    QUICK("quick", "rank-cpu", 500, 32, 8, 6, 15, 3, 24, 2, List.of("spos", "magic-t", "magic-a", "magic-at"), List.of(1L)),
     /** Under an hour on two cores. */
-    CPU_60("cpu-60", "tiny", 2048, 64, 32, 24, 900, 8, 1200, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=4"), List.of(1L, 2L)),
+    CPU_60("cpu-60", "rank-cpu", 2048, 64, 32, 24, 900, 8, 1500, 32, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=4"), List.of(1L, 2L)),
     /** The paper's scale: 60 children of the BERT space (stand-alone budgets far beyond a CPU). */
-    PAPER("paper", "paper-bert", 32768, 128, 256, 60, 125000, 10, 125000, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=2",
-            "magic-t:k=4"), List.of(1L, 2L, 3L));
+    PAPER("paper", "paper-bert", 32768, 128, 256, 60, 125000, 10, 125000, 64, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=2",
+            "magic-t:k=4", "magic-a:p=10", "magic-a:p=30", "magic-a:p=50", "magic-a:p=70"), List.of(1L, 2L, 3L));
 
     final String id;
     final String space;
@@ -30,11 +30,12 @@ enum StudyPreset {
     final int childSteps;
     final int noiseChildren;
     final int supernetSteps;
+    final int valBatches;
     final List<String> methods;
     final List<Long> seeds;
 
     StudyPreset(String id, String space, int vocabSize, int seqLen, int batchSize, int children, int childSteps, int noiseChildren,
-            int supernetSteps, List<String> methods, List<Long> seeds) {
+            int supernetSteps, int valBatches, List<String> methods, List<Long> seeds) {
         this.id = id;
         this.space = space;
         this.vocabSize = vocabSize;
@@ -44,6 +45,7 @@ enum StudyPreset {
         this.childSteps = childSteps;
         this.noiseChildren = noiseChildren;
         this.supernetSteps = supernetSteps;
+        this.valBatches = valBatches;
         this.methods = methods;
         this.seeds = seeds;
     }

@@ -91,6 +91,14 @@ public final class SuperNetOptions {
     @Option(names = "--anchor-eval-batches", defaultValue = "2", description = "MAGIC-A: validation batches per comparison (default: ${DEFAULT-VALUE}).")
     int anchorEvalBatches;
 
+    @Option(names = "--anchor-percentile", defaultValue = "0",
+            description = "MAGIC-A: 0 replaces the anchor by any child that beats it; p in (0, 100) keeps it within the top p +/- 10% of "
+                    + "--anchor-ranked-children children ranked every --anchor-eval-every steps (Figure 3b) (default: ${DEFAULT-VALUE}).")
+    double anchorPercentile;
+
+    @Option(names = "--anchor-ranked-children", defaultValue = "50", description = "MAGIC-A percentile policy: children ranked each time (default: ${DEFAULT-VALUE}).")
+    int anchorRankedChildren;
+
     @Option(names = "--val-batches", defaultValue = "8", description = "Validation batches for child evaluation (default: ${DEFAULT-VALUE}).")
     int valBatches;
 
@@ -175,7 +183,7 @@ public final class SuperNetOptions {
             default -> throw new IllegalArgumentException("--align-target must be anchor or average, got '" + alignTarget + "'");
         };
         AlignmentConfig align = new AlignmentConfig(lambda, alignBlock, Math.round(alignWarmup * steps), target, averageChildren,
-                anchorEvalEvery, anchorEvalBatches);
+                anchorEvalEvery, anchorEvalBatches, anchorPercentile, anchorRankedChildren);
         return new TrainingConfig(trainingMethod(), steps, lr, Math.round(warmup * steps),
                 new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), seed, k, align, checkpointEvery, 2);
     }

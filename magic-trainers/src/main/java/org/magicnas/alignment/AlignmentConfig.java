@@ -10,10 +10,15 @@ package org.magicnas.alignment;
  * @param averageChildren C, the number of random children averaged when the target is {@link
  *     AlignmentTargetKind#AVERAGE}
  * @param evalEvery how often (in steps) the sampled child is compared with the anchor on validation
+ *     (with a percentile policy: how often the children are ranked, the paper's "epoch")
  * @param evalBatches how many fixed validation batches that comparison uses
+ * @param anchorPercentile 0 for the paper's default policy (the anchor is replaced by any sampled child
+ *     that beats it), else p in (0, 100): the anchor is kept within the top p +/- 10% of ranked children
+ *     (section 5.2, Figure 3b)
+ * @param rankedChildren how many random children are ranked each time under a percentile policy
  */
 public record AlignmentConfig(double lambda, int blockSize, long warmupSteps, AlignmentTargetKind target, int averageChildren,
-        int evalEvery, int evalBatches) {
+        int evalEvery, int evalBatches, double anchorPercentile, int rankedChildren) {
 
     /** Validates the values. */
     public AlignmentConfig {
@@ -35,6 +40,28 @@ public record AlignmentConfig(double lambda, int blockSize, long warmupSteps, Al
         if (evalBatches < 1) {
             throw new IllegalArgumentException("anchor evaluation batches must be >= 1, got " + evalBatches);
         }
+        if (!(anchorPercentile >= 0 && anchorPercentile < 100)) {
+            throw new IllegalArgumentException("anchor percentile must be in [0, 100), got " + anchorPercentile);
+        }
+        if (anchorPercentile > 0 && rankedChildren < 2) {
+            throw new IllegalArgumentException("a percentile anchor needs at least 2 ranked children, got " + rankedChildren);
+        }
+    }
+
+    /**
+     * The paper's default anchor policy (replaced by any sampled child that beats it).
+     *
+     * @param lambda the weight of the alignment loss
+     * @param blockSize align every b layers
+     * @param warmupSteps steps without alignment at the start
+     * @param target the alignment target
+     * @param averageChildren C for the average target
+     * @param evalEvery steps between anchor comparisons
+     * @param evalBatches validation batches per comparison
+     */
+    public AlignmentConfig(double lambda, int blockSize, long warmupSteps, AlignmentTargetKind target, int averageChildren, int evalEvery,
+            int evalBatches) {
+        this(lambda, blockSize, warmupSteps, target, averageChildren, evalEvery, evalBatches, 0, 0);
     }
 
     /**

@@ -63,6 +63,46 @@ public final class Anchor implements AlignmentTarget {
     }
 
     /**
+     * Keeps the anchor within a band of rank percentiles (section 5.2): given children ranked on the
+     * same validation batches, if the anchor's percentile (the share of them with a lower loss) lies
+     * outside {@code p +/- band}, the child at percentile p becomes the anchor.
+     *
+     * @param step the training step
+     * @param children the ranked children
+     * @param losses their validation losses
+     * @param anchorLoss the anchor's loss on the same batches
+     * @param percentile p, in (0, 100)
+     * @param band r, the half-width of the band in percentage points
+     * @return the replacement, or null if the anchor stays
+     */
+    public AnchorReplacement keepWithin(long step, List<Architecture> children, double[] losses, double anchorLoss, double percentile,
+            double band) {
+        int m = children.size();
+        int better = 0;
+        for (double l : losses) {
+            if (l < anchorLoss) {
+                better++;
+            }
+        }
+        if (Math.abs(100.0 * better / m - percentile) <= band) {
+            return null;
+        }
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(losses[a], losses[b]));
+        int pick = order[(int) Math.round(percentile / 100.0 * (m - 1))];
+        if (children.get(pick).equals(current)) {
+            return null;
+        }
+        AnchorReplacement r = new AnchorReplacement(step, current.toString(), children.get(pick).toString(), anchorLoss, losses[pick]);
+        history.add(r);
+        current = children.get(pick);
+        return r;
+    }
+
+    /**
      * Restores a saved anchor.
      *
      * @param anchor the anchor

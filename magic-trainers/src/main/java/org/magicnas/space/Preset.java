@@ -30,6 +30,13 @@ public enum Preset {
     /** The compression setting at CPU scale: the tiny operators at E=64, a student for a tiny teacher. */
     TINY_COMPRESS("tiny-compress", 64, 4, 64,
             List.of(OperatorSpec.mha(2, 64), OperatorSpec.ffn("FFN", 256), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /**
+     * The rank-correlation study at CPU scale: E=128, N=4, {MHA4, CONV3, FFN (512), FFN64 (64)}. Half
+     * the candidates mix tokens and half do not, so children differ clearly in what they can learn,
+     * and stand-alone losses differ by more than seed noise within a CPU budget.
+     */
+    RANK_CPU("rank-cpu", 128, 4, 128,
+            List.of(OperatorSpec.mha(4, 128), OperatorSpec.conv(3), OperatorSpec.ffn("FFN", 512), OperatorSpec.ffn("FFN64", 64))),
     /** The benchmark space: E=256, N=8, {MHA4 (d=256), FFN (1024), CONV3, CONV5}. */
     SMALL("small", 256, 8, 256,
             List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5)));

@@ -58,6 +58,8 @@ public final class SuperNetTrainer implements AutoCloseable {
     private final SinglePathAdam optimizer;
     private final LearningRateSchedule schedule;
     private final ChildEvaluator evaluator;
+    /** r of the percentile policy: the anchor may drift this many percentage points from p. */
+    private static final double ANCHOR_BAND = 10;
     private final Anchor anchor;
     private final AverageTarget average;
     private final int[] boundaries;
@@ -142,7 +144,7 @@ public final class SuperNetTrainer implements AutoCloseable {
             StepRecord r = step();
             listener.onStep(r);
             if (anchor != null && step % config.alignment().evalEvery() == 0) {
-                AnchorReplacement replacement = compareWithAnchor(r.child());
+                AnchorReplacement replacement = config.alignment().anchorPercentile() > 0 ? rerankAnchor() : compareWithAnchor(r.child());
                 if (replacement != null) {
                     listener.onAnchorReplaced(replacement);
                 }
@@ -187,6 +189,20 @@ public final class SuperNetTrainer implements AutoCloseable {
         double childLoss = objective.validationLoss(net, child, manager);
         double anchorLoss = objective.validationLoss(net, anchor.current(), manager);
         return anchor.offer(step, child, childLoss, anchorLoss);
+    }
+
+    /** The percentile policy: rank random children (drawn from (seed, step)) and keep the anchor in the band. */
+    private AnchorReplacement rerankAnchor() {
+        AlignmentConfig align = config.alignment();
+        SplitMix64 rng = new SplitMix64(SplitMix64.mix(config.seed(), 5, step));
+        List<Architecture> children = new ArrayList<>(align.rankedChildren());
+        double[] losses = new double[align.rankedChildren()];
+        for (int i = 0; i < losses.length; i++) {
+            children.add(PathSampler.uniform(mask, rng));
+            losses[i] = objective.validationLoss(net, children.get(i), manager);
+        }
+        double anchorLoss = objective.validationLoss(net, anchor.current(), manager);
+        return anchor.keepWithin(step, children, losses, anchorLoss, align.anchorPercentile(), ANCHOR_BAND);
     }
 
     /**
