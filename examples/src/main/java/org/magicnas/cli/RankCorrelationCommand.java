@@ -157,7 +157,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
                 SuperNetEstimates.Estimate e = estimator.estimate(tc, panelChildren, progress(netBudget));
                 estimates.add(e.losses());
             }
-            new RankReport(panelChildren, truth, replicate, variants, estimates, netSeeds, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
+            new RankReport(panelChildren, truth, replicate, variants, estimates, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
             System.out.println("run directory: " + run);
         }
         return 0;

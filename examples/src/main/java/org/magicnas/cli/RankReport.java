@@ -34,7 +34,7 @@ final class RankReport {
             BootstrapResult tauMinusSpos) {}
 
     RankReport(List<Architecture> children, double[] truthLoss, double[] replicateLoss, List<RankCorrelationCommand.Variant> variants,
-            List<double[]> estimateLoss, List<Long> seeds, int topK, int resamples, long seed) {
+            List<double[]> estimateLoss, int topK, int resamples, long seed) {
         this.children = children;
         this.truth = negate(truthLoss);
         this.replicate = negate(replicateLoss);
