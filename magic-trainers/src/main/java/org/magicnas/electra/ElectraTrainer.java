@@ -34,9 +34,11 @@ import org.magicnas.train.TrainingConfig;
  * {@code L_gen + discriminatorWeight * L_disc} (ELECTRA uses 50). A sample equal to the original
  * token counts as original.
  *
- * <p>Seeded runs agree to float precision but, unlike the other trainers, were seen to differ in the
- * last bits after a few steps; the cause (most likely the order in which the shared token table
- * gathers its gradients) is not pinned down.
+ * <p>Known bug: unlike the other trainers, seeded runs are not reproducible. Two runs of the same
+ * configuration were seen to differ by 0.06 in the generator loss from step 3 on, and in other
+ * attempts only in the last bits after 76 steps; the cause (something shared between the generator
+ * and the discriminator: the token table, its gradient accumulation, the tied generator head) is not
+ * found.
  */
 public final class ElectraTrainer implements AutoCloseable {
     /** ELECTRA's weight of the discriminator loss. */
