@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rank-correlation", mixinStandardHelpOptions = true,
         description = "Rank correlation of super-net estimates against stand-alone training (Table 1, Figure 3a), with confidence intervals.")
 final class RankCorrelationCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "cpu-60", description = "quick (seconds), cpu-60 (under an hour on 2 cores) or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "cpu-60", description = "quick (under a minute), cpu-60 (under an hour on 2 cores) or paper (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--space", description = "Space preset (default: the study preset's).")

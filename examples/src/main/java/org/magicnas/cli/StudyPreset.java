@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The sizes of a rank-correlation study: a seconds-long one for tests, one that finishes within an
+ * The sizes of a rank-correlation study: one of under a minute for tests, one that finishes within an
  * hour on two CPU cores, and the paper's (section 5.2: 60 children, BERT space) for machines that can
  * afford it. Every value can be overridden on the command line.
  *
  * @param id the name on the command line
  */
 enum StudyPreset {
-    /** Seconds: for tests and a first look. */
+    /** Under a minute: for tests and a first look. */
     QUICK("quick", "rank-cpu", 500, 32, 8, 6, 15, 3, 24, 2, List.of("spos", "magic-t", "magic-a", "magic-at"), List.of(1L)),
     /** Under an hour on two cores. */
     CPU_60("cpu-60", "rank-cpu", 2048, 64, 32, 24, 900, 8, 1500, 32, List.of("spos", "magic-t", "magic-a", "magic-at", "magic-t:k=4"), List.of(1L, 2L)),
