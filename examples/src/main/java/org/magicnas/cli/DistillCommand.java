@@ -187,18 +187,13 @@ final class DistillCommand implements Callable<Integer> {
 
     private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, List<MlmBatch> validation) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
-            ChildModel child = ChildModel.create(config, arch);
-            child.initialize(manager);
-            try (ChildTrainer t = new ChildTrainer(child, manager, TrainingConfig.standAlone(steps, lr, seed), s -> data.train().batchAt(s))) {
-                for (int i = 0; i < steps; i++) {
-                    var r = t.step();
-                    if ((i + 1) % Math.max(1, steps / 5) == 0) {
-                        System.out.printf("  without KD step %d/%d  mlm %.4f%n", i + 1, steps, r.predictionLoss());
-                    }
-                }
-                return t.evaluate(validation);
-            }
+            int every = Math.max(1, steps / 5);
+            return ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, lr, seed), s -> data.train().batchAt(s), validation,
+                    r -> {
+                        if ((r.step() + 1) % every == 0) {
+                            System.out.printf("  without KD step %d/%d  mlm %.4f%n", r.step() + 1, steps, r.predictionLoss());
+                        }
+                    }).score();
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magicnas.data.CorpusLocator;
-import org.magicnas.data.MlmBatch;
 import org.magicnas.data.MlmCorpus;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
@@ -159,25 +158,19 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
-        List<MlmBatch> validation = data.validation(8);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
-            ChildModel child = ChildModel.create(config, arch);
-            child.initialize(manager);
-            TrainingConfig tc = TrainingConfig.standAlone(steps, 1e-3, seed);
-            try (ChildTrainer t = new ChildTrainer(child, manager, tc, s -> data.train().batchAt(s))) {
-                long start = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    var r = t.step();
-                    if ((i + 1) % Math.max(1, steps / 5) == 0) {
-                        System.out.printf("  step %d/%d  loss %.4f  %.1f steps/s%n", i + 1, steps, r.predictionLoss(), (i + 1) / ((System.nanoTime() - start) / 1e9));
-                    }
-                }
-                ChildScore score = t.evaluate(validation);
-                EncoderFiles.save(encoder, config, child);
-                System.out.printf("  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", score.loss(), score.accuracy(), encoder);
-                return score;
-            }
+            long start = System.nanoTime();
+            int every = Math.max(1, steps / 5);
+            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, 1e-3, seed),
+                    s -> data.train().batchAt(s), data.validation(8), r -> {
+                        if ((r.step() + 1) % every == 0) {
+                            System.out.printf("  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
+                                    (r.step() + 1) / ((System.nanoTime() - start) / 1e9));
+                        }
+                    });
+            EncoderFiles.save(encoder, config, t.child());
+            System.out.printf("  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", t.score().loss(), t.score().accuracy(), encoder);
+            return t.score();
         }
     }
 

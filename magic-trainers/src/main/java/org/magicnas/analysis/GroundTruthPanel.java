@@ -1,6 +1,5 @@
 package org.magicnas.analysis;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +12,6 @@ import org.magicnas.sampling.PathSampler;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.SearchSpace;
-import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.ChildScore;
 import org.magicnas.train.ChildTrainer;
@@ -126,16 +124,8 @@ public final class GroundTruthPanel {
         long offset = replicate * replicateStride;
         ChildScore score;
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 40));
-            ChildModel child = ChildModel.create(config, arch);
-            child.initialize(manager);
-            try (ChildTrainer t = new ChildTrainer(child, manager, TrainingConfig.standAlone(steps, learningRate, runSeed),
-                    s -> train.apply(s + offset))) {
-                for (long i = 0; i < steps; i++) {
-                    t.step();
-                }
-                score = t.evaluate(validation);
-            }
+            score = ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, learningRate, runSeed), s -> train.apply(s + offset),
+                    validation, r -> { }).score();
         }
         Member m = new Member(arch.toString(), replicate, score.loss(), score.accuracy(), (System.nanoTime() - start) / 1e9);
         cache.write(key(arch, replicate), m);

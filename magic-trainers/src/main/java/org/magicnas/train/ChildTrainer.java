@@ -1,5 +1,10 @@
 package org.magicnas.train;
 
+import ai.djl.engine.Engine;
+import java.util.function.Consumer;
+import org.magicnas.space.Architecture;
+import org.magicnas.supernet.SuperNetConfig;
+
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -36,6 +41,40 @@ public final class ChildTrainer implements AutoCloseable {
         this.optimizer = new SinglePathAdam(config.adam(), manager);
         this.schedule = config.schedule();
     }
+
+    /**
+     * Creates a child, initialises it from the configuration's seed, trains it for all planned steps
+     * and scores it: the stand-alone training of a found child, a panel member or a baseline.
+     *
+     * @param config the child's configuration
+     * @param arch the child
+     * @param manager the manager that owns the child's weights
+     * @param training schedule, Adam and seed (the method is ignored)
+     * @param batches the batch of each step
+     * @param validation the batches it is scored on
+     * @param progress receives every step
+     * @return the trained child and its validation score
+     */
+    public static Trained fromScratch(SuperNetConfig config, Architecture arch, NDManager manager, TrainingConfig training,
+            LongFunction<MlmBatch> batches, List<MlmBatch> validation, Consumer<StepRecord> progress) {
+        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 40));
+        ChildModel child = ChildModel.create(config, arch);
+        child.initialize(manager);
+        try (ChildTrainer t = new ChildTrainer(child, manager, training, batches)) {
+            for (long i = 0; i < training.steps(); i++) {
+                progress.accept(t.step());
+            }
+            return new Trained(child, t.evaluate(validation));
+        }
+    }
+
+    /**
+     * A child trained from scratch.
+     *
+     * @param child the child with its weights
+     * @param score its validation score
+     */
+    public record Trained(ChildModel child, ChildScore score) {}
 
     /**
      * Trains one step.
