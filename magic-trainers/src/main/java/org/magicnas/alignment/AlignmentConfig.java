@@ -1,5 +1,7 @@
 package org.magicnas.alignment;
 
+import org.magicnas.space.SearchSpace;
+
 /**
  * How MAGIC-A aligns.
  *
@@ -75,20 +77,13 @@ public record AlignmentConfig(double lambda, int blockSize, long warmupSteps, Al
     }
 
     /**
-     * The layers (from 0) whose outputs are aligned: b-1, 2b-1, ... below N.
+     * The layers (from 0) whose outputs are aligned: b-1, 2b-1, ... below N in a text space, the stage
+     * ends in an image space.
      *
-     * @param layers N
+     * @param space the space
      * @return the boundary layers, ascending
      */
-    public int[] boundaries(int layers) {
-        int count = layers / blockSize;
-        if (count == 0) {
-            return new int[] {layers - 1};
-        }
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (i + 1) * blockSize - 1;
-        }
-        return out;
+    public int[] boundaries(SearchSpace space) {
+        return space.boundaries(blockSize);
     }
 }

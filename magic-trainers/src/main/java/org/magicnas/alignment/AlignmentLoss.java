@@ -7,7 +7,7 @@ import org.magicnas.supernet.BatchContext;
 /**
  * The alignment loss of equation (1): the sum over block boundaries of the mean squared error
  * between the sampled child's layer output and the target's, averaged over real (unpadded) tokens
- * and hidden units.
+ * and hidden units (over every element of an image batch's feature maps).
  */
 public final class AlignmentLoss {
     private AlignmentLoss() {}
@@ -15,7 +15,8 @@ public final class AlignmentLoss {
     /**
      * Computes the loss.
      *
-     * @param outputs the sampled child's outputs at the boundaries, each (B, T, E), with gradient
+     * @param outputs the sampled child's outputs at the boundaries, each (B, T, E) or (B, C, H, W), with
+     *     gradient
      * @param targets the targets at the same boundaries, without gradient
      * @param ctx the batch, for the padding mask
      * @return a scalar
@@ -27,6 +28,11 @@ public final class AlignmentLoss {
         NDArray total = null;
         for (int i = 0; i < outputs.size(); i++) {
             NDArray h = outputs.get(i);
+            if (ctx.padMask() == null) {
+                NDArray mse = h.sub(targets.get(i)).square().mean();
+                total = total == null ? mse : total.add(mse);
+                continue;
+            }
             long hidden = h.getShape().get(2);
             NDArray mse = h.sub(targets.get(i)).square().mul(ctx.padMask()).sum().div(ctx.validTokens() * hidden);
             total = total == null ? mse : total.add(mse);

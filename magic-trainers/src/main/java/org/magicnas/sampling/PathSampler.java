@@ -36,11 +36,7 @@ public interface PathSampler {
      * @return the child
      */
     static Architecture uniform(SearchSpace space, SplitMix64 rng) {
-        int[] choices = new int[space.layers()];
-        for (int i = 0; i < choices.length; i++) {
-            choices[i] = rng.nextInt(space.choices());
-        }
-        return new Architecture(space, choices);
+        return uniform(new CandidateMask(space), rng);
     }
 
     /**

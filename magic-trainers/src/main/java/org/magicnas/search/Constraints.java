@@ -3,7 +3,6 @@ package org.magicnas.search;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.CandidateMask;
 import org.magicnas.space.ChildCost;
-import org.magicnas.space.OperatorSpec;
 import org.magicnas.space.SearchSpace;
 
 /**
@@ -66,18 +65,25 @@ public record Constraints(long maxParameters, long maxFlops, int vocabSize, int 
      */
     public void checkSatisfiable(CandidateMask mask) {
         SearchSpace s = mask.space();
-        int[] fewestParams = new int[s.layers()];
-        int[] fewestFlops = new int[s.layers()];
+        int[] base = new int[s.layers()];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = mask.remaining(i)[0];
+        }
+        int[] fewestParams = base.clone();
+        int[] fewestFlops = base.clone();
         for (int i = 0; i < s.layers(); i++) {
-            int[] r = mask.remaining(i);
-            fewestParams[i] = r[0];
-            fewestFlops[i] = r[0];
-            for (int c : r) {
-                OperatorSpec op = s.candidate(c);
-                if (op.parameters(s.hidden()) < s.candidate(fewestParams[i]).parameters(s.hidden())) {
+            long bestParams = Long.MAX_VALUE;
+            long bestFlops = Long.MAX_VALUE;
+            for (int c : mask.remaining(i)) {
+                int[] one = base.clone();
+                one[i] = c;
+                ChildCost cost = cost(new Architecture(s, one));
+                if (cost.parameters() < bestParams) {
+                    bestParams = cost.parameters();
                     fewestParams[i] = c;
                 }
-                if (op.forwardFlops(s.hidden(), seqLen) < s.candidate(fewestFlops[i]).forwardFlops(s.hidden(), seqLen)) {
+                if (cost.forwardFlops() < bestFlops) {
+                    bestFlops = cost.forwardFlops();
                     fewestFlops[i] = c;
                 }
             }
@@ -88,8 +94,8 @@ public record Constraints(long maxParameters, long maxFlops, int vocabSize, int 
             throw new IllegalArgumentException("no child has at most " + maxParameters + " parameters: the smallest has " + minParams);
         }
         if (maxFlops > 0 && minFlops > maxFlops) {
-            throw new IllegalArgumentException("no child has at most " + maxFlops + " FLOPs per sequence of " + seqLen
-                    + " tokens: the smallest has " + minFlops);
+            throw new IllegalArgumentException("no child has at most " + maxFlops + " FLOPs per "
+                    + (s.isImage() ? "image" : "sequence of " + seqLen + " tokens") + ": the smallest has " + minFlops);
         }
     }
 }

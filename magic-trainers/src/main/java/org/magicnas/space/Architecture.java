@@ -27,6 +27,10 @@ public final class Architecture {
             if (choices[i] < 0 || choices[i] >= space.choices()) {
                 throw new IllegalArgumentException("layer " + (i + 1) + ": candidate index " + choices[i] + " outside [0, " + space.choices() + ")");
             }
+            String refusal = space.refusal(i, choices[i]);
+            if (refusal != null) {
+                throw new IllegalArgumentException("layer " + (i + 1) + ": " + refusal);
+            }
         }
         this.choices = choices.clone();
     }

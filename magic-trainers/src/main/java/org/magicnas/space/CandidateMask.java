@@ -13,15 +13,17 @@ public final class CandidateMask {
     private final boolean[][] allowed;
 
     /**
-     * The whole space.
+     * The whole space (every candidate the space allows at each layer).
      *
      * @param space the space
      */
     public CandidateMask(SearchSpace space) {
         this.space = space;
         this.allowed = new boolean[space.layers()][space.choices()];
-        for (boolean[] layer : allowed) {
-            java.util.Arrays.fill(layer, true);
+        for (int layer = 0; layer < allowed.length; layer++) {
+            for (int c = 0; c < allowed[layer].length; c++) {
+                allowed[layer][c] = space.refusal(layer, c) == null;
+            }
         }
     }
 

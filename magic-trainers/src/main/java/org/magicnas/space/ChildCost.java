@@ -1,7 +1,8 @@
 package org.magicnas.space;
 
 /**
- * Parameter and FLOP counts of a child model with its embeddings and masked-LM head.
+ * Parameter and FLOP counts of a child model: with its embeddings and masked-LM head in a text space,
+ * with its stem and classifier in an image space.
  *
  * @param parameters all parameters of the child (embeddings, chosen operators, head; the decoder is
  *     tied to the token embedding)
@@ -17,14 +18,18 @@ public record ChildCost(long parameters, long encoderParameters, long forwardFlo
      * Counts a child.
      *
      * @param arch the child
-     * @param vocabSize the vocabulary size V
-     * @param maxPositions the number of position embeddings
-     * @param seqLen the sequence length T for the FLOP count
+     * @param vocabSize the vocabulary size V (the number of classes in an image space)
+     * @param maxPositions the number of position embeddings (unused in an image space)
+     * @param seqLen the sequence length T for the FLOP count (unused in an image space, whose FLOPs
+     *     are per image at the layout's resolution)
      * @param maskedPerSequence masked positions per sequence that go through the head
      * @return the counts
      */
     public static ChildCost of(Architecture arch, int vocabSize, int maxPositions, int seqLen, double maskedPerSequence) {
         SearchSpace s = arch.space();
+        if (s.isImage()) {
+            return s.image().cost(arch, vocabSize);
+        }
         long e = s.hidden();
         long emb = s.embeddingDim();
         boolean factorised = emb < e;

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param name the unique name used in the text form of architectures, e.g. {@code MHA12}
  * @param kind the operator kind
  * @param heads attention heads (MHA only, else 0)
- * @param innerDim the Q/K/V width d for MHA, the inner width F for FFN, 0 for CONV
- * @param kernel the kernel size for CONV, else 0
+ * @param innerDim the Q/K/V width d for MHA, the inner width F for FFN, the expansion ratio for MB, 0
+ *     for CONV and ZERO
+ * @param kernel the kernel size for CONV and MB, else 0
  */
 public record OperatorSpec(String name, OperatorKind kind, int heads, int innerDim, int kernel) {
 
@@ -35,10 +36,16 @@ public record OperatorSpec(String name, OperatorKind kind, int heads, int innerD
                     throw new IllegalArgumentException("FFN '" + name + "': inner width must be positive, got " + innerDim);
                 }
             }
-            case CONV -> {
+            case CONV, MB -> {
                 if (kernel < 1 || kernel % 2 == 0) {
-                    throw new IllegalArgumentException("CONV '" + name + "': kernel must be odd and positive, got " + kernel);
+                    throw new IllegalArgumentException(kind + " '" + name + "': kernel must be odd and positive, got " + kernel);
                 }
+                if (kind == OperatorKind.MB && innerDim < 1) {
+                    throw new IllegalArgumentException("MB '" + name + "': expansion ratio must be positive, got " + innerDim);
+                }
+            }
+            case ZERO -> {
+                // no size
             }
         }
     }
@@ -76,8 +83,28 @@ public record OperatorSpec(String name, OperatorKind kind, int heads, int innerD
     }
 
     /**
-     * Parses a candidate written as {@code MHA<h>:<d>}, {@code FFN:<F>} (or {@code FFN<suffix>:<F>}) or
-     * {@code CONV<k>}; the width of MHA defaults to the hidden size and that of FFN to four times it.
+     * Inverted bottleneck with a depthwise kernel k and an expansion ratio.
+     *
+     * @param kernel the depthwise kernel size
+     * @param expansion the expansion ratio
+     * @return the spec, named {@code MB<kernel>E<expansion>} (e.g. {@code MB3E6})
+     */
+    public static OperatorSpec mb(int kernel, int expansion) {
+        return new OperatorSpec("MB" + kernel + "E" + expansion, OperatorKind.MB, 0, expansion, kernel);
+    }
+
+    /**
+     * The zero-out operator.
+     *
+     * @return the spec, named {@code ZERO}
+     */
+    public static OperatorSpec zero() {
+        return new OperatorSpec("ZERO", OperatorKind.ZERO, 0, 0, 0);
+    }
+
+    /**
+     * Parses a candidate written as {@code MHA<h>:<d>}, {@code FFN:<F>} (or {@code FFN<suffix>:<F>}), {@code CONV<k>},
+     * {@code MB<k>E<ratio>} or {@code ZERO}; the width of MHA defaults to the hidden size and that of FFN to four times it.
      *
      * @param text the candidate text
      * @param hidden the hidden size E of the space
@@ -96,15 +123,20 @@ public record OperatorSpec(String name, OperatorKind kind, int heads, int innerD
                 return new OperatorSpec(head, OperatorKind.FFN, 0, arg == null ? 4 * hidden : Integer.parseInt(arg), 0);
             } else if (head.startsWith("CONV") && arg == null) {
                 return conv(Integer.parseInt(head.substring(4)));
+            } else if (head.matches("MB\\d+E\\d+") && arg == null) {
+                return mb(Integer.parseInt(head.substring(2, head.indexOf('E'))), Integer.parseInt(head.substring(head.indexOf('E') + 1)));
+            } else if (head.equals("ZERO") && arg == null) {
+                return zero();
             }
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        throw new IllegalArgumentException("unknown operator '" + text + "': expected MHA<heads>[:<width>], FFN[:<inner>] or CONV<kernel> (e.g. MHA4:256, FFN:1024, CONV3)");
+        throw new IllegalArgumentException("unknown operator '" + text + "': expected MHA<heads>[:<width>], FFN[:<inner>] or CONV<kernel>, MB<kernel>E<expansion> or ZERO (e.g. MHA4:256, FFN:1024, CONV3, MB3E6)");
     }
 
     /**
-     * Parameters of this candidate at hidden size E, including its LayerNorm.
+     * Parameters of this text candidate at hidden size E, including its LayerNorm (image candidates are
+     * counted by {@link ImageLayout}).
      *
      * @param hidden the hidden size E
      * @return the parameter count
@@ -116,11 +148,12 @@ public record OperatorSpec(String name, OperatorKind kind, int heads, int innerD
             case MHA -> e * 3L * innerDim + 3L * innerDim + (long) innerDim * e + e;
             case FFN -> e * innerDim + innerDim + (long) innerDim * e + e;
             case CONV -> 2 * (e * e + e) + e * kernel + e;
+            case MB, ZERO -> throw new IllegalStateException(name + " is counted by its image layout");
         };
     }
 
     /**
-     * Forward FLOPs (a multiply-add counts two) of this candidate on one sequence of T tokens, counting
+     * Forward FLOPs (a multiply-add counts two) of this text candidate on one sequence of T tokens, counting
      * the matrix products, the attention products and the convolution.
      *
      * @param hidden the hidden size E
@@ -134,6 +167,7 @@ public record OperatorSpec(String name, OperatorKind kind, int heads, int innerD
             case MHA -> t * (2 * e * 3L * innerDim + 2L * innerDim * e) + 2 * (2 * t * t * innerDim);
             case FFN -> t * (2 * 2 * e * innerDim);
             case CONV -> t * (2 * 2 * e * e + 2 * kernel * e);
+            case MB, ZERO -> throw new IllegalStateException(name + " is counted by its image layout");
         };
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The named search spaces: the paper's and small ones that train on two CPU cores. */
+/** The named search spaces: the paper's (text and image) and small ones that train on two CPU cores. */
 public enum Preset {
     /** Table 6 of the paper: E=768, N=12, {MHA6, MHA8 (d=384), FFN (768), FFN' (832), CONV3, CONV5}. */
     PAPER_ANALYSIS("paper-analysis", 768, 12, 768,
@@ -39,7 +39,22 @@ public enum Preset {
             List.of(OperatorSpec.mha(4, 128), OperatorSpec.conv(3), OperatorSpec.ffn("FFN", 512), OperatorSpec.ffn("FFN64", 64))),
     /** The benchmark space: E=256, N=8, {MHA4 (d=256), FFN (1024), CONV3, CONV5}. */
     SMALL("small", 256, 8, 256,
-            List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5)));
+            List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5))),
+    /**
+     * Section 5.5 of the paper, the ProxylessNAS mobile space for 224 x 224 ImageNet: stem 32 (stride
+     * 2), a fixed block to 16, 21 searchable layers in stages 24x4/2, 40x4/2, 80x4/2, 96x4/1, 192x4/2,
+     * 320x1/1, head 1280; candidates MB{3,5,7} x {3,6} and zero-out.
+     */
+    MOBILENET("mobilenet", new ImageLayout(3, 224, 32, 2, 16, List.of(new ImageLayout.Stage(24, 4, 2), new ImageLayout.Stage(40, 4, 2),
+            new ImageLayout.Stage(80, 4, 2), new ImageLayout.Stage(96, 4, 1), new ImageLayout.Stage(192, 4, 2),
+            new ImageLayout.Stage(320, 1, 1)), 1280)),
+    /**
+     * The mobile space at CPU scale for 28 x 28 grey images (Fashion-MNIST): stem 16 (stride 2, to 14 x
+     * 14), a fixed block to 8, 7 searchable layers in stages 16x2/1, 24x3/2, 32x2/1, head 128; the same
+     * candidates.
+     */
+    MOBILENET_CPU("mobilenet-cpu", new ImageLayout(1, 28, 16, 2, 8, List.of(new ImageLayout.Stage(16, 2, 1), new ImageLayout.Stage(24, 3, 2),
+            new ImageLayout.Stage(32, 2, 1)), 128));
 
     private final String id;
     private final SearchSpace space;
@@ -47,6 +62,17 @@ public enum Preset {
     Preset(String id, int hidden, int layers, int embeddingDim, List<OperatorSpec> candidates) {
         this.id = id;
         this.space = new SearchSpace(id, hidden, layers, embeddingDim, candidates);
+    }
+
+    Preset(String id, ImageLayout layout) {
+        this.id = id;
+        this.space = SearchSpace.image(id, layout, mobileCandidates());
+    }
+
+    // An enum constant's constructor cannot read a static field of its own enum.
+    private static List<OperatorSpec> mobileCandidates() {
+        return List.of(OperatorSpec.mb(3, 3), OperatorSpec.mb(3, 6), OperatorSpec.mb(5, 3), OperatorSpec.mb(5, 6), OperatorSpec.mb(7, 3),
+                OperatorSpec.mb(7, 6), OperatorSpec.zero());
     }
 
     /**

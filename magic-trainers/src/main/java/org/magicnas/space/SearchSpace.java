@@ -11,14 +11,19 @@ import java.util.stream.Collectors;
  * A chain-style search space: N layers, each of which holds every candidate operator, at hidden size
  * E. A child model (an {@link Architecture}) picks one candidate per layer, so there are C^N children.
  *
+ * <p>An image space adds an {@link ImageLayout} (stem, stages, head): its layers change width and
+ * resolution at stage starts, and a zero-out candidate is allowed only where a layer keeps its
+ * shape, so such a space has fewer than C^N children.
+ *
  * @param name the name of the space (a preset name or {@code custom})
  * @param hidden the hidden size E
  * @param layers the number of layers N
  * @param embeddingDim the token embedding width e; when smaller than E the embedding is factorised (a
  *     V x e table and an e to E projection), as in the paper's BERT setting
  * @param candidates the candidate operators, in the order of their indices
+ * @param image the frame of an image space, or null for a text space
  */
-public record SearchSpace(String name, int hidden, int layers, int embeddingDim, List<OperatorSpec> candidates) {
+public record SearchSpace(String name, int hidden, int layers, int embeddingDim, List<OperatorSpec> candidates, ImageLayout image) {
 
     /** Validates the space. */
     public SearchSpace {
@@ -41,7 +46,81 @@ public record SearchSpace(String name, int hidden, int layers, int embeddingDim,
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("duplicate candidate name '" + c.name() + "' in space " + name);
             }
+            if (c.kind().image() != (image != null)) {
+                throw new IllegalArgumentException("space " + name + ": candidate " + c.name() + " is "
+                        + (image != null ? "a text operator in an image space" : "an image operator in a text space"));
+            }
         }
+        if (image != null && image.layers() != layers) {
+            throw new IllegalArgumentException("space " + name + ": " + layers + " layers but its stages hold " + image.layers());
+        }
+    }
+
+    /**
+     * A text space.
+     *
+     * @param name the name of the space
+     * @param hidden the hidden size E
+     * @param layers the number of layers N
+     * @param embeddingDim the token embedding width e
+     * @param candidates the candidate operators
+     */
+    public SearchSpace(String name, int hidden, int layers, int embeddingDim, List<OperatorSpec> candidates) {
+        this(name, hidden, layers, embeddingDim, candidates, null);
+    }
+
+    /**
+     * An image space: its layers are the layout's, and its width E is the head's.
+     *
+     * @param name the name of the space
+     * @param layout the stem, stages and head
+     * @param candidates the candidate operators (MB and ZERO)
+     * @return the space
+     */
+    public static SearchSpace image(String name, ImageLayout layout, List<OperatorSpec> candidates) {
+        return new SearchSpace(name, layout.headChannels(), layout.layers(), layout.headChannels(), candidates, layout);
+    }
+
+    /**
+     * Whether this is an image space.
+     *
+     * @return true if it has an image layout
+     */
+    public boolean isImage() {
+        return image != null;
+    }
+
+    /**
+     * Why a candidate may not stand at a layer, or null if it may (text spaces allow everything).
+     *
+     * @param layer from 0
+     * @param candidate the candidate's index
+     * @return the reason, or null
+     */
+    public String refusal(int layer, int candidate) {
+        return image == null ? null : image.refusal(layer, candidates.get(candidate));
+    }
+
+    /**
+     * The block boundaries of the space, where MAGIC-A aligns: every {@code blockSize} layers in a
+     * text space, the stage ends in an image space.
+     *
+     * @param blockSize layers per block of a text space
+     * @return ascending layer indices
+     */
+    public int[] boundaries(int blockSize) {
+        if (image != null) {
+            return image.stageEnds();
+        }
+        int count = layers / blockSize;
+        if (count == 0) {
+            return new int[] {layers - 1};
+        }
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (i + 1) * blockSize - 1;
+        }
+        return out;
     }
 
     /**
@@ -83,12 +162,21 @@ public record SearchSpace(String name, int hidden, int layers, int embeddingDim,
     }
 
     /**
-     * The number of children, C^N.
+     * The number of children: C^N for a text space, the product of the allowed candidates per layer
+     * for an image space.
      *
      * @return the size of the space
      */
     public BigInteger size() {
-        return BigInteger.valueOf(choices()).pow(layers);
+        BigInteger n = BigInteger.ONE;
+        for (int layer = 0; layer < layers; layer++) {
+            int allowed = 0;
+            for (int c = 0; c < choices(); c++) {
+                allowed += refusal(layer, c) == null ? 1 : 0;
+            }
+            n = n.multiply(BigInteger.valueOf(allowed));
+        }
+        return n;
     }
 
     /**
@@ -131,6 +219,9 @@ public record SearchSpace(String name, int hidden, int layers, int embeddingDim,
      * @return name, sizes and candidates
      */
     public String describe() {
+        if (image != null) {
+            return name + " (" + image.describe() + ", N=" + layers + ", {" + candidateNames() + "}, " + size() + " children)";
+        }
         return name + " (E=" + hidden + ", N=" + layers + ", e=" + embeddingDim + ", {" + candidateNames() + "}, " + size() + " children)";
     }
 }

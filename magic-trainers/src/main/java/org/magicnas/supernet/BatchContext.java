@@ -11,8 +11,8 @@ import org.magicnas.sampling.SplitMix64;
 
 /**
  * The tensors of one batch that every operator may need: token ids, the padding mask and the
- * additive attention bias derived from it, and the dropout masks of the step. All arrays live in the
- * manager of the step that made them.
+ * additive attention bias derived from it (or, for an image batch, the images), and the dropout masks
+ * of the step. All arrays live in the manager of the step that made them.
  *
  * <p>Dropout masks are drawn in Java from a generator seeded per step rather than through the
  * engine's global generator: the result depends only on the seed (so runs resume exactly), and it is
@@ -32,6 +32,9 @@ public final class BatchContext {
     private final float validTokens;
     private final NDManager manager;
     private final SplitMix64 dropoutRng;
+    private final NDArray images;
+    private int recalibrationBatch = -1;
+    private boolean batchStatistics;
 
     /**
      * Builds the tensors of a padded batch.
@@ -86,6 +89,81 @@ public final class BatchContext {
         }
         this.padMask = owned(manager, manager.create(mask, new Shape(batchSize, seqLen, 1)));
         this.attentionBias = padMask.sub(1f).mul(-MASKED_SCORE).reshape(batchSize, 1, 1, seqLen);
+        this.images = null;
+    }
+
+    private BatchContext(NDManager manager, NDArray images, long dropoutSeed) {
+        this.manager = manager;
+        this.dropoutRng = new SplitMix64(dropoutSeed);
+        this.images = images;
+        this.batchSize = (int) images.getShape().get(0);
+        this.seqLen = 0;
+        this.validTokens = batchSize;
+        this.tokens = null;
+        this.segments = null;
+        this.padMask = null;
+        this.attentionBias = null;
+    }
+
+    /**
+     * A batch of images.
+     *
+     * @param manager the step's manager
+     * @param images (B, C, H, W) float32, owned by that manager
+     * @param dropoutSeed the seed of this batch's dropout masks
+     * @return the batch
+     */
+    public static BatchContext ofImages(NDManager manager, NDArray images, long dropoutSeed) {
+        if (images.getShape().dimension() != 4) {
+            throw new IllegalArgumentException("images must be (B, C, H, W), got " + images.getShape());
+        }
+        return new BatchContext(manager, images, dropoutSeed);
+    }
+
+    /**
+     * The images of an image batch, (B, C, H, W).
+     *
+     * @return the images, or null for a token batch
+     */
+    public NDArray images() {
+        return images;
+    }
+
+    /**
+     * Marks this batch as the n-th of a BatchNorm recalibration: BatchNorm layers then normalise with
+     * the batch's statistics and fold them into a running average over the recalibration batches.
+     *
+     * @param batch the batch's index in the recalibration, from 0
+     */
+    public void recalibrate(int batch) {
+        this.recalibrationBatch = batch;
+    }
+
+    /**
+     * Makes BatchNorm layers normalise with this batch's statistics even outside training (without
+     * moving the running statistics): alignment targets computed on a training batch then see the
+     * normalisation the sampled child sees.
+     */
+    public void useBatchStatistics() {
+        this.batchStatistics = true;
+    }
+
+    /**
+     * Whether BatchNorm normalises with this batch's statistics outside training.
+     *
+     * @return true if {@link #useBatchStatistics} was called
+     */
+    public boolean batchStatistics() {
+        return batchStatistics;
+    }
+
+    /**
+     * The batch's index in a BatchNorm recalibration.
+     *
+     * @return the index, or -1 if the batch is not recalibrating
+     */
+    public int recalibrationBatch() {
+        return recalibrationBatch;
     }
 
     /**
@@ -202,7 +280,7 @@ public final class BatchContext {
     }
 
     /**
-     * The number of real (unpadded) tokens in the batch.
+     * The number of real (unpadded) tokens in the batch (the number of images in an image batch).
      *
      * @return the count
      */

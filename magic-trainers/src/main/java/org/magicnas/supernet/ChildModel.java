@@ -80,7 +80,7 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
     public static ChildModel of(SuperNet net, Architecture arch) {
         List<Operator> ops = new ArrayList<>();
         for (int i = 0; i < arch.space().layers(); i++) {
-            ops.add(net.layer(i).candidate(arch.choice(i)));
+            ops.add((Operator) net.layer(i).candidate(arch.choice(i)));
         }
         return new ChildModel(arch, net.embeddings(), ops, net.head(), net.config().maxPositions());
     }

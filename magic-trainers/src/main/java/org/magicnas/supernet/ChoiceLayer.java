@@ -8,17 +8,18 @@ import org.magicnas.space.SearchSpace;
 
 /** One layer of the super-net: every candidate operator, of which a child runs exactly one. */
 public final class ChoiceLayer extends ParamBlock {
-    private final List<Operator> candidates = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
 
     /**
      * Creates the candidates of one layer.
      *
      * @param space the space
+     * @param layer the layer, from 0
      * @param dropout the residual dropout rate
      */
-    public ChoiceLayer(SearchSpace space, float dropout) {
+    public ChoiceLayer(SearchSpace space, int layer, float dropout) {
         for (OperatorSpec spec : space.candidates()) {
-            candidates.add(addChildBlock(spec.name(), Operator.create(spec, space.hidden(), dropout)));
+            candidates.add(addChildBlock(spec.name(), Candidate.create(space, layer, spec, dropout)));
         }
     }
 
@@ -28,7 +29,7 @@ public final class ChoiceLayer extends ParamBlock {
      * @param index the candidate index
      * @return the operator
      */
-    public Operator candidate(int index) {
+    public Candidate candidate(int index) {
         return candidates.get(index);
     }
 
@@ -36,10 +37,10 @@ public final class ChoiceLayer extends ParamBlock {
      * Runs the selected candidate.
      *
      * @param choice the candidate index
-     * @param x the input, (B, T, E)
+     * @param x the input, (B, T, E) or (B, C, H, W)
      * @param ctx the batch tensors
      * @param training whether dropout is active
-     * @return the output, (B, T, E)
+     * @return the output, (B, T, E) or (B, C, H, W)
      */
     public NDArray apply(int choice, NDArray x, BatchContext ctx, boolean training) {
         return candidates.get(choice).apply(x, ctx, training);

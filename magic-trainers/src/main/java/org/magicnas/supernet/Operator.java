@@ -7,13 +7,12 @@ import ai.djl.nn.norm.LayerNorm;
 import org.magicnas.space.OperatorSpec;
 
 /**
- * A candidate operator wrapped as a post-LN residual: {@code LayerNorm(x + Dropout(op(x)))}. Each
- * candidate owns its LayerNorm, so the wrapper's parameters belong to the candidate's path.
+ * A text candidate operator wrapped as a post-LN residual: {@code LayerNorm(x + Dropout(op(x)))}.
+ * Each candidate owns its LayerNorm, so the wrapper's parameters belong to the candidate's path.
  */
-public abstract class Operator extends ParamBlock {
+public abstract class Operator extends Candidate {
     private static final float LN_EPS = 1e-5f;
 
-    private final OperatorSpec spec;
     private final int hidden;
     private final float dropout;
     private final Parameter lnGain;
@@ -27,7 +26,7 @@ public abstract class Operator extends ParamBlock {
      * @param dropout the residual dropout rate
      */
     protected Operator(OperatorSpec spec, int hidden, float dropout) {
-        this.spec = spec;
+        super(spec);
         this.hidden = hidden;
         this.dropout = dropout;
         this.lnGain = gain("ln_gamma", hidden);
@@ -47,16 +46,8 @@ public abstract class Operator extends ParamBlock {
             case MHA -> new MultiHeadAttention(spec, hidden, dropout);
             case FFN -> new FeedForward(spec, hidden, dropout);
             case CONV -> new ConvOperator(spec, hidden, dropout);
+            case MB, ZERO -> throw new IllegalArgumentException(spec.name() + " is an image operator");
         };
-    }
-
-    /**
-     * The candidate this operator implements.
-     *
-     * @return the spec
-     */
-    public OperatorSpec spec() {
-        return spec;
     }
 
     /**
@@ -76,6 +67,7 @@ public abstract class Operator extends ParamBlock {
      * @param training whether dropout is active
      * @return {@code LayerNorm(x + Dropout(op(x)))}, (B, T, E)
      */
+    @Override
     public NDArray apply(NDArray x, BatchContext ctx, boolean training) {
         NDArray y = transform(x, ctx);
         if (training) {

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -21,6 +22,8 @@ import ai.djl.util.PairList;
 public abstract class ParamBlock extends AbstractBlock {
     private static final byte VERSION = 1;
     private static final Initializer WEIGHT_INIT = new NormalInitializer(0.02f);
+    /** He initialisation over the fan-out, std = sqrt(2 / fan_out), as torchvision initialises MobileNetV2. */
+    private static final Initializer CONV_INIT = new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2);
 
     /** Creates an empty block. */
     protected ParamBlock() {
@@ -37,6 +40,32 @@ public abstract class ParamBlock extends AbstractBlock {
     protected Parameter weight(String name, Shape shape) {
         return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
                 .optShape(shape).optInitializer(WEIGHT_INIT).build());
+    }
+
+    /**
+     * Adds a convolution weight, He-initialised over the fan-out.
+     *
+     * @param name the name
+     * @param shape (out, in / groups, k, k)
+     * @return the parameter
+     */
+    protected Parameter convWeight(String name, Shape shape) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
+                .optShape(shape).optInitializer(CONV_INIT).build());
+    }
+
+    /**
+     * Adds a statistic kept with the weights but never optimised (a BatchNorm running mean or
+     * variance): it has no gradient.
+     *
+     * @param name the name
+     * @param size the length
+     * @param init its initial value
+     * @return the parameter
+     */
+    protected Parameter statistic(String name, int size, Initializer init) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.RUNNING_MEAN)
+                .optShape(new Shape(size)).optInitializer(init).optRequiresGrad(false).build());
     }
 
     /**

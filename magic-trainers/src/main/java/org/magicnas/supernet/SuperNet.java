@@ -21,18 +21,22 @@ import org.magicnas.space.Architecture;
 import org.magicnas.space.SearchSpace;
 
 /**
- * The chain-style super-net: embeddings, N {@link ChoiceLayer}s and a masked-LM head. A forward pass
- * runs one child; {@link #pathParameters} lists exactly the parameters that child touches, which is
+ * The chain-style super-net: embeddings, N {@link ChoiceLayer}s and a masked-LM head for a text
+ * space; a stem, N layers in stages and a classifier head for an image space. A forward pass runs
+ * one child; {@link #pathParameters} lists exactly the parameters that child touches, which is
  * what a single-path optimizer step may update.
  *
  * <p>Through DJL's generic {@link Block#forward} the super-net runs its {@link #setActivePath active
- * path} on {@code NDList(tokens (B,T) int64, lengths (B) int32)} and returns the encoder output.
+ * path} on {@code NDList(tokens (B,T) int64, lengths (B) int32)} and returns the encoder output, or
+ * on {@code NDList(images (B,C,H,W))} and returns class logits.
  */
 public final class SuperNet extends ParamBlock {
     private final SuperNetConfig config;
     private final Embeddings embeddings;
+    private final ImageStem stem;
     private final List<ChoiceLayer> layers = new ArrayList<>();
     private final MlmHead head;
+    private final ImageHead classifier;
     private final Map<Block, List<Parameter>> parameterCache = new IdentityHashMap<>();
     private Architecture activePath;
 
@@ -44,11 +48,17 @@ public final class SuperNet extends ParamBlock {
     public SuperNet(SuperNetConfig config) {
         this.config = config;
         SearchSpace s = config.space();
-        this.embeddings = addChildBlock("embeddings", new Embeddings(config.vocabSize(), s.embeddingDim(), s.hidden(), config.maxPositions(), config.dropout()));
+        boolean image = s.isImage();
+        this.embeddings = image ? null
+                : addChildBlock("embeddings", new Embeddings(config.vocabSize(), s.embeddingDim(), s.hidden(), config.maxPositions(), config.dropout()));
+        this.stem = image ? addChildBlock("stem", new ImageStem(s.image())) : null;
         for (int i = 0; i < s.layers(); i++) {
-            layers.add(addChildBlock("layer" + i, new ChoiceLayer(s, config.dropout())));
+            layers.add(addChildBlock("layer" + i, new ChoiceLayer(s, i, config.dropout())));
         }
-        this.head = addChildBlock("mlm_head", new MlmHead(embeddings.tokenTable(), config.vocabSize(), s.embeddingDim(), s.hidden()));
+        this.head = image ? null : addChildBlock("mlm_head", new MlmHead(embeddings.tokenTable(), config.vocabSize(), s.embeddingDim(), s.hidden()));
+        this.classifier = image
+                ? addChildBlock("classifier", new ImageHead(s.image(), s.image().outChannels(s.layers() - 1), config.classes(), config.dropout()))
+                : null;
     }
 
     /**
@@ -108,14 +118,29 @@ public final class SuperNet extends ParamBlock {
     }
 
     /**
-     * Embeds a batch.
+     * Embeds a batch of tokens, or runs the stem on a batch of images.
      *
      * @param ctx the batch
-     * @param training whether dropout is active
-     * @return (B, T, E)
+     * @param training whether dropout is active (and BatchNorm uses batch statistics)
+     * @return (B, T, E), or the first layer's input (B, C, H, W)
      */
     public NDArray embed(BatchContext ctx, boolean training) {
-        return embeddings.apply(ctx, training);
+        return stem != null ? stem.apply(ctx, training) : embeddings.apply(ctx, training);
+    }
+
+    /**
+     * Class logits of an image super-net.
+     *
+     * @param features the last layer's output, (B, C, H, W)
+     * @param ctx the batch
+     * @param training whether dropout is active and BatchNorm uses batch statistics
+     * @return (B, classes)
+     */
+    public NDArray classLogits(NDArray features, BatchContext ctx, boolean training) {
+        if (classifier == null) {
+            throw new IllegalStateException("class logits need an image space, not " + space().name());
+        }
+        return classifier.logits(features, ctx, training);
     }
 
     /**
@@ -190,14 +215,15 @@ public final class SuperNet extends ParamBlock {
     }
 
     /**
-     * The parameters a child touches: embeddings, head and its chosen candidates, in a fixed order.
+     * The trainable parameters a child touches: embeddings (or stem), head and its chosen candidates,
+     * in a fixed order.
      *
      * @param arch the child
      * @return the parameters
      */
     public List<Parameter> pathParameters(Architecture arch) {
         List<Parameter> out = encoderPathParameters(arch);
-        out.addAll(parametersOf(head));
+        out.addAll(parametersOf(head != null ? head : classifier));
         return out;
     }
 
@@ -235,7 +261,7 @@ public final class SuperNet extends ParamBlock {
      * @return the parameters
      */
     public List<Parameter> encoderPathParameters(Architecture arch) {
-        List<Parameter> out = new ArrayList<>(parametersOf(embeddings));
+        List<Parameter> out = new ArrayList<>(parametersOf(stem != null ? stem : embeddings));
         for (int i = 0; i < layers.size(); i++) {
             out.addAll(parametersOf(layers.get(i).candidate(arch.choice(i))));
         }
@@ -254,7 +280,7 @@ public final class SuperNet extends ParamBlock {
     }
 
     /**
-     * Every parameter of the super-net, in a fixed order.
+     * Every trainable parameter of the super-net, in a fixed order.
      *
      * @return the parameters
      */
@@ -262,16 +288,28 @@ public final class SuperNet extends ParamBlock {
         return parametersOf(this);
     }
 
+    /** Trainable parameters of a block (BatchNorm running statistics are not). */
     private List<Parameter> parametersOf(Block block) {
         return parameterCache.computeIfAbsent(block, b -> {
             List<Parameter> list = new ArrayList<>();
             for (Parameter p : b.getParameters().values()) {
-                if (!list.contains(p)) {
+                if (p.requiresGradient() && !list.contains(p)) {
                     list.add(p);
                 }
             }
             return Collections.unmodifiableList(list);
         });
+    }
+
+    /** Every array of the super-net, trainable or not: what is saved. */
+    private List<Parameter> savedParameters() {
+        List<Parameter> list = new ArrayList<>();
+        for (Parameter p : getParameters().values()) {
+            if (!list.contains(p)) {
+                list.add(p);
+            }
+        }
+        return list;
     }
 
     /**
@@ -287,6 +325,10 @@ public final class SuperNet extends ParamBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         if (activePath == null) {
             throw new IllegalStateException("no active path: call setActivePath first");
+        }
+        if (stem != null) {
+            BatchContext images = BatchContext.ofImages(inputs.head().getManager(), inputs.head(), 0);
+            return new NDList(classLogits(forward(activePath, images, training, new int[0]).output(), images, training));
         }
         NDArray tokens = inputs.get(0);
         int b = (int) tokens.getShape().get(0);
@@ -307,17 +349,20 @@ public final class SuperNet extends ParamBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape tokens = inputShapes[0];
+        if (stem != null) {
+            return new Shape[] {new Shape(tokens.get(0), config.classes())};
+        }
         return new Shape[] {new Shape(tokens.get(0), tokens.get(1), space().hidden())};
     }
 
     /**
-     * Writes every weight (all candidates).
+     * Writes every weight (all candidates) and every BatchNorm running statistic.
      *
      * @param out the stream
      * @throws IOException if writing fails
      */
     public void save(DataOutputStream out) throws IOException {
-        ParameterIO.save(allParameters(), out);
+        ParameterIO.save(savedParameters(), out);
     }
 
     /**
@@ -329,7 +374,7 @@ public final class SuperNet extends ParamBlock {
      */
     public void load(DataInputStream in) throws IOException {
         try {
-            ParameterIO.load(allParameters(), in);
+            ParameterIO.load(savedParameters(), in);
         } catch (IOException e) {
             throw new IOException("weights do not match this super-net (" + space().describe() + "): " + e.getMessage(), e);
         }

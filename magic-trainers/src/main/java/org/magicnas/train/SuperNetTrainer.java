@@ -126,7 +126,7 @@ public final class SuperNetTrainer implements AutoCloseable {
         boolean anchored = method.aligns() && align.target() == AlignmentTargetKind.ANCHOR;
         this.anchor = anchored ? new Anchor(PathSampler.uniform(net.space(), new SplitMix64(SplitMix64.mix(seed, 2)))) : null;
         this.average = method.aligns() && !anchored ? new AverageTarget(align.averageChildren(), SplitMix64.mix(seed, 3)) : null;
-        this.boundaries = method.aligns() ? align.boundaries(net.space().layers()) : NO_LAYERS;
+        this.boundaries = method.aligns() ? align.boundaries(net.space()) : NO_LAYERS;
     }
 
     /**

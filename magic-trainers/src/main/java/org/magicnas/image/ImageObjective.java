@@ -1,0 +1,183 @@
+package org.magicnas.image;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.function.Function;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
+import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.SuperNet;
+import org.magicnas.train.PathObjective;
+import org.magicnas.train.PathStep;
+import org.magicnas.train.SinglePathAdam;
+
+/**
+ * Image classification as a super-net objective: a step trains the child (stem, its layers, the
+ * shared head) on the step's batch by cross entropy, the batch being a pure function of the seed and
+ * the step (shuffled per epoch); a child's validation loss is taken after its BatchNorm statistics
+ * are recalibrated as the {@link BatchNormPolicy} says.
+ */
+public final class ImageObjective implements PathObjective {
+    private static final int[] NONE = new int[0];
+
+    private final ImageData train;
+    private final ImageData valid;
+    private final ImageData.Normalisation norm;
+    private final int batchSize;
+    private final BatchNormPolicy policy;
+    private final long seed;
+
+    /**
+     * Creates the objective.
+     *
+     * @param train the training images
+     * @param valid the validation images (the anchor comparisons and search score on them)
+     * @param norm the normalisation of both
+     * @param batchSize images per step
+     * @param policy how statistics are set before a child is scored
+     * @param seed the seed of shuffling
+     */
+    public ImageObjective(ImageData train, ImageData valid, ImageData.Normalisation norm, int batchSize, BatchNormPolicy policy, long seed) {
+        if (train.size() < batchSize || valid.size() == 0) {
+            throw new IllegalArgumentException("image search needs at least one batch (" + batchSize + ") of training images and some "
+                    + "validation images, got " + train.size() + " and " + valid.size());
+        }
+        this.train = train;
+        this.valid = valid;
+        this.norm = norm;
+        this.batchSize = batchSize;
+        this.policy = policy;
+        this.seed = seed;
+    }
+
+    @Override
+    public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
+            Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
+        ImageData batch = train.subset(batchIndices(step, batchSize));
+        try (NDManager sm = manager.newSubManager()) {
+            BatchContext ctx = batch.context(sm, 0, batch.size(), norm, dropoutSeed);
+            ctx.useBatchStatistics();
+            NDArray labels = batch.labels(sm, 0, batch.size());
+            return PathStep.run(ctx, keep -> net.forward(child, ctx, true, keep),
+                    out -> crossEntropy(net.classLogits(out.output(), ctx, true), labels), net.pathParameters(child), sm, optimizer,
+                    learningRate, targets, boundaries, lambda);
+        }
+    }
+
+    /**
+     * The training images of a step: consecutive slices of a per-epoch permutation.
+     *
+     * @param step the step
+     * @param size images per batch
+     * @return the indices
+     */
+    private int[] batchIndices(long step, int size) {
+        int n = train.size();
+        int[] out = new int[size];
+        long start = step * size;
+        int[] perm = null;
+        long permEpoch = -1;
+        for (int i = 0; i < size; i++) {
+            long global = start + i;
+            long epoch = global / n;
+            if (epoch != permEpoch) {
+                perm = new SplitMix64(SplitMix64.mix(seed, 13, epoch)).permutation(n);
+                permEpoch = epoch;
+            }
+            out[i] = perm[(int) (global % n)];
+        }
+        return out;
+    }
+
+    /**
+     * Sets a child's BatchNorm running statistics from the policy's training batches (the same fixed
+     * batches for every child), so that it can be scored. Does nothing when the policy does not
+     * recalibrate.
+     *
+     * @param net the super-net
+     * @param child the child
+     * @param manager the manager under which batches are scoped
+     */
+    public void recalibrate(SuperNet net, Architecture child, NDManager manager) {
+        if (!policy.recalibrates()) {
+            return;
+        }
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 17)).permutation(train.size());
+        for (int b = 0; b < policy.batches(); b++) {
+            int[] idx = new int[Math.min(policy.batchSize(), train.size())];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = perm[(b * idx.length + i) % perm.length];
+            }
+            ImageData batch = train.subset(idx);
+            try (NDManager sm = manager.newSubManager()) {
+                BatchContext ctx = batch.context(sm, 0, batch.size(), norm, 0);
+                ctx.recalibrate(b);
+                net.classLogits(net.forward(child, ctx, false, NONE).output(), ctx, false);
+            }
+        }
+    }
+
+    @Override
+    public double validationLoss(SuperNet net, Architecture child, NDManager manager) {
+        return score(net, child, valid, manager).loss();
+    }
+
+    /**
+     * Recalibrates a child and scores it on images.
+     *
+     * @param net the super-net
+     * @param child the child
+     * @param data the images
+     * @param manager the manager under which batches are scoped
+     * @return loss and errors
+     */
+    public ImageScore score(SuperNet net, Architecture child, ImageData data, NDManager manager) {
+        recalibrate(net, child, manager);
+        return evaluate(net, child, data, norm, batchSize, manager);
+    }
+
+    /**
+     * Scores a child as its statistics stand, without dropout.
+     *
+     * @param net the super-net
+     * @param child the child
+     * @param data the images
+     * @param norm their normalisation
+     * @param batchSize images per forward pass
+     * @param manager the manager under which batches are scoped
+     * @return loss and errors
+     */
+    public static ImageScore evaluate(SuperNet net, Architecture child, ImageData data, ImageData.Normalisation norm, int batchSize,
+            NDManager manager) {
+        double loss = 0;
+        long wrong1 = 0;
+        long wrong5 = 0;
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int to = Math.min(data.size(), from + batchSize);
+            try (NDManager sm = manager.newSubManager()) {
+                BatchContext ctx = data.context(sm, from, to, norm, 0);
+                NDArray logits = net.classLogits(net.forward(child, ctx, false, NONE).output(), ctx, false);
+                NDArray labels = data.labels(sm, from, to);
+                loss += crossEntropy(logits, labels).getFloat() * (to - from);
+                NDArray trueScore = logits.gather(labels.reshape(-1, 1), 1);
+                NDArray above = logits.gt(trueScore).sum(new int[] {1});
+                wrong1 += above.gte(1).sum().getLong();
+                wrong5 += above.gte(5).sum().getLong();
+            }
+        }
+        int n = data.size();
+        return new ImageScore(loss / n, (double) wrong1 / n, (double) wrong5 / n, n);
+    }
+
+    /**
+     * Mean cross entropy.
+     *
+     * @param logits (B, classes)
+     * @param labels (B), int64
+     * @return a scalar
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        return logits.logSoftmax(-1).gather(labels.reshape(-1, 1), 1).mean().neg();
+    }
+}
