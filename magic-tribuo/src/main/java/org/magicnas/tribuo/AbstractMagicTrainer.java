@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.magicnas.sampling.SplitMix64;
 import org.tribuo.Dataset;
+import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.provenance.TrainerProvenance;
@@ -20,8 +21,9 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * that call exactly.
  *
  * @param <T> {@code Label} or {@code Regressor}
+ * @param <M> the model the trainer makes
  */
-abstract class AbstractMagicTrainer<T extends Output<T>> implements Trainer<T> {
+abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> implements Trainer<T> {
     private int invocationCount = 0;
 
     /** What one call of {@code train} runs with. */
@@ -69,17 +71,17 @@ abstract class AbstractMagicTrainer<T extends Output<T>> implements Trainer<T> {
     }
 
     @Override
-    public MagicModel<T> train(Dataset<T> examples) {
+    public M train(Dataset<T> examples) {
         return train(examples, Map.of());
     }
 
     @Override
-    public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
+    public M train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
 
     @Override
-    public abstract MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation);
+    public abstract M train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation);
 
     @Override
     public int getInvocationCount() {

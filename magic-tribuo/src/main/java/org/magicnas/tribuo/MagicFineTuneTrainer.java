@@ -51,7 +51,7 @@ import org.tribuo.provenance.TrainerProvenance;
  *
  * @param <T> {@code Label} or {@code Regressor}
  */
-public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMagicTrainer<T> {
+public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMagicTrainer<T, MagicModel<T>> {
     private static final Logger LOG = Logger.getLogger(MagicFineTuneTrainer.class.getName());
 
     @Config(mandatory = true, description = "Encoder directory (encoder.json + encoder.params), or a run directory holding encoder/.")

@@ -59,7 +59,7 @@ import org.tribuo.provenance.TrainerProvenance;
  *
  * @param <T> {@code Label} or {@code Regressor}
  */
-public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagicTrainer<T> {
+public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagicTrainer<T, MagicModel<T>> {
     private static final Logger LOG = Logger.getLogger(MagicSearchTrainer.class.getName());
 
     @Config(mandatory = true, description = "The tokenizer.json the examples were made with (its vocabulary sizes the embeddings).")

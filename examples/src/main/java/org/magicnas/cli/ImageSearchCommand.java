@@ -1,0 +1,266 @@
+package org.magicnas.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.magicnas.alignment.AlignmentConfig;
+import org.magicnas.data.image.FashionBenchmarks;
+import org.magicnas.data.image.FashionMnist;
+import org.magicnas.data.image.GreyImages;
+import org.magicnas.data.tribuo.Split;
+import org.magicnas.image.BatchNormPolicy;
+import org.magicnas.image.ImageData;
+import org.magicnas.image.ImageNas;
+import org.magicnas.image.ImageNasSettings;
+import org.magicnas.image.ImageScore;
+import org.magicnas.run.CsvLog;
+import org.magicnas.run.RunDirectory;
+import org.magicnas.sampling.SplitMix64;
+import org.magicnas.search.EvolutionarySearch;
+import org.magicnas.space.Architecture;
+import org.magicnas.space.ChildCost;
+import org.magicnas.space.Preset;
+import org.magicnas.space.SearchSpace;
+import org.magicnas.supernet.SuperNet;
+import org.magicnas.train.AdamSettings;
+import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.Method;
+import org.magicnas.train.StepRecord;
+import org.magicnas.train.TrainingConfig;
+import org.magicnas.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/magic image-search}: the image line on Fashion-MNIST. For each method, a super-net of the
+ * image space is trained, searched (evolution scored by validation top-1 error after BatchNorm
+ * recalibration, within the FLOPs of the fixed child unless told otherwise) and its best child is
+ * retrained alone; a fixed MobileNetV2-like child gets the same retraining budget. One table compares
+ * them on the test set, next to the published figures the data package lists.
+ */
+@Command(name = "image-search", mixinStandardHelpOptions = true,
+        description = "Search the MobileNetV2-like image space on Fashion-MNIST with the given methods, retrain and compare with a fixed child.")
+final class ImageSearchCommand implements Callable<Integer> {
+    @Option(names = "--method", defaultValue = "magic-at,spos", split = ",", description = "Methods, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--space", defaultValue = "mobilenet-cpu", description = "An image space preset (default: ${DEFAULT-VALUE}).")
+    String space;
+
+    @Option(names = "--data", description = "Directory of the four Fashion-MNIST IDX files (default: " + FashionMnist.DEFAULT_DIRECTORY + ").")
+    Path data;
+
+    @Option(names = "--fixed", description = "The fixed comparison child (default: MB3E6 in every layer, MobileNetV2's block).")
+    String fixed;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Super-net training steps per method (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--retrain-steps", defaultValue = "1200", description = "Stand-alone training steps of each child (default: ${DEFAULT-VALUE}).")
+    int retrainSteps;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "5e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--walk-changes", defaultValue = "2", description = "k of MAGIC-T and MAGIC-AT (default: ${DEFAULT-VALUE}).")
+    int walkChanges;
+
+    @Option(names = "--valid-size", defaultValue = "2000", description = "Training images held out for search (default: ${DEFAULT-VALUE}).")
+    int validSize;
+
+    @Option(names = "--train-size", defaultValue = "0", description = "Training images used, 0 for all the rest (default: ${DEFAULT-VALUE}).")
+    int trainSize;
+
+    @Option(names = "--test-size", defaultValue = "10000", description = "Test images scored (default: ${DEFAULT-VALUE}).")
+    int testSize;
+
+    @Option(names = "--bn-batches", defaultValue = "4", description = "Training batches of BatchNorm recalibration before a super-net child is scored, 0 for none (default: ${DEFAULT-VALUE}).")
+    int bnBatches;
+
+    @Option(names = "--population", defaultValue = "12", description = "Evolutionary search population (default: ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(names = "--generations", defaultValue = "3", description = "Evolutionary search generations (default: ${DEFAULT-VALUE}).")
+    int generations;
+
+    @Option(names = "--max-params", defaultValue = "0", description = "Parameter limit of the search, 0 for none (default: ${DEFAULT-VALUE}).")
+    long maxParams;
+
+    @Option(names = "--max-flops", defaultValue = "-1", description = "FLOP limit per image of the search, 0 for none (default: the fixed child's FLOPs).")
+    long maxFlops;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, initialisation, sampling and batches (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--resume", description = "A run directory of an interrupted image-search: super-nets resume from their checkpoints; the rest is recomputed (it is deterministic).")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        SearchSpace s = Preset.of(space).space();
+        if (!s.isImage() || s.image().inputChannels() != 1 || s.image().resolution() != FashionMnist.SIDE) {
+            throw new IllegalArgumentException("--space " + space + ": Fashion-MNIST needs an image space of 1x28x28 inputs, e.g. mobilenet-cpu");
+        }
+        if (steps < 1 || retrainSteps < 1 || batchSize < 1 || lr <= 0 || validSize < 1 || testSize < 1) {
+            throw new IllegalArgumentException("--steps, --retrain-steps, --batch-size, --valid-size and --test-size must be >= 1 and --lr positive");
+        }
+        List<Method> methodList = new ArrayList<>();
+        for (String m : methods) {
+            methodList.add(Method.of(m.trim()));
+        }
+        Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
+        FashionMnist trainSet = FashionMnist.load(data, Split.TRAIN);
+        FashionMnist testSet = FashionMnist.load(data, Split.TEST);
+        ImageData all = toImageData(trainSet);
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
+        if (validSize >= all.size()) {
+            throw new IllegalArgumentException("--valid-size " + validSize + " leaves no training images of " + all.size());
+        }
+        int trainCount = trainSize > 0 ? Math.min(trainSize, all.size() - validSize) : all.size() - validSize;
+        ImageData valid = all.subset(java.util.Arrays.copyOfRange(perm, 0, validSize));
+        ImageData train = all.subset(java.util.Arrays.copyOfRange(perm, validSize, validSize + trainCount));
+        ImageData test = toImageData(testSet).range(0, Math.min(testSize, testSet.size()));
+
+        RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(runsDir, "image-search");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ImageNas probe = new ImageNas(s, train, valid, settings(Method.SPOS, maxFlops < 0 ? 0 : maxFlops), manager);
+            long flopLimit = maxFlops < 0 ? probe.cost(fixedChild).forwardFlops() : maxFlops;
+            BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
+            System.out.printf("image-search: %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone steps of %d;"
+                    + " BatchNorm: %s; run %s%n", s.describe(), train.size(), valid.size(), test.size(), methods, steps, retrainSteps, batchSize,
+                    policy.describe(), run);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("space", s.describe());
+            summary.put("batchNormPolicy", policy.describe());
+            summary.put("flopLimit", flopLimit);
+            List<Row> rows = new ArrayList<>();
+            for (Method method : methodList) {
+                ImageNas nas = new ImageNas(s, train, valid, settings(method, flopLimit), manager);
+                long start = System.nanoTime();
+                SuperNet net;
+                try (CsvLog log = CsvLog.open(run.resolve(method.id() + "-supernet.csv"), List.of("step", "child", "loss", "align_loss", "lr"), 0)) {
+                    net = nas.trainSuperNet(progress(method.id() + " super-net", steps, log),
+                            new CheckpointStore(run.resolve(method.id() + "-checkpoints"), 1));
+                }
+                EvolutionarySearch.Result found = nas.search(net);
+                System.out.printf("  %s search: %s, validation top-1 error %.4f in the super-net (%d children scored)%n", method.id(), found.best(),
+                        found.loss(), found.scored());
+                rows.add(retrain(nas, method.id(), found.best(), found.loss(), test, run, start));
+            }
+            ImageNas nas = new ImageNas(s, train, valid, settings(Method.SPOS, flopLimit), manager);
+            rows.add(retrain(nas, "fixed", fixedChild, Double.NaN, test, run, System.nanoTime()));
+            String table = table(rows, nas);
+            String context = context();
+            System.out.print(table);
+            System.out.print(context);
+            run.writeString("results.txt", table + context);
+            List<Map<String, Object>> json = new ArrayList<>();
+            for (Row r : rows) {
+                ChildCost c = nas.cost(r.child());
+                json.add(Map.of("row", r.name(), "architecture", r.child().toString(), "parameters", c.parameters(), "flops", c.forwardFlops(),
+                        "superNetValidationTop1Error", r.superNetError(), "testTop1Error", r.test().top1Error(), "testTop5Error", r.test().top5Error(),
+                        "minutes", r.minutes()));
+            }
+            summary.put("rows", json);
+            run.writeString("image-search.json", SuperNetRun.GSON.toJson(summary));
+            System.out.println("run directory: " + run);
+        }
+        return 0;
+    }
+
+    private ImageNasSettings settings(Method method, long flopLimit) {
+        TrainingConfig superNet = new TrainingConfig(method, steps, lr, steps / 10, AdamSettings.paper(), seed, walkChanges,
+                AlignmentConfig.defaults(steps / 5), Math.max(1, steps / 4), 1);
+        TrainingConfig alone = TrainingConfig.standAlone(retrainSteps, lr, SplitMix64.mix(seed, 60));
+        return new ImageNasSettings(superNet, alone, batchSize, new BatchNormPolicy(bnBatches, batchSize),
+                new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParams, flopLimit, 0.1f);
+    }
+
+    /** A finished row: the child, its super-net score (searched rows) and its stand-alone test score. */
+    private record Row(String name, Architecture child, double superNetError, ImageScore test, double minutes) {}
+
+    private Row retrain(ImageNas nas, String name, Architecture child, double superNetError, ImageData test, RunDirectory run, long start)
+            throws IOException {
+        SuperNet alone;
+        try (CsvLog log = CsvLog.open(run.resolve(name + "-retrain.csv"), List.of("step", "child", "loss", "align_loss", "lr"), 0)) {
+            alone = nas.retrain(child, progress(name + " stand-alone " + child, retrainSteps, log));
+        }
+        ImageScore score = nas.evaluate(alone, child, test);
+        double minutes = (System.nanoTime() - start) / 6e10;
+        System.out.printf("  %s: %s test top-1 error %.4f, top-5 error %.4f (%.1f min)%n", name, child, score.top1Error(), score.top5Error(), minutes);
+        return new Row(name, child, superNetError, score, minutes);
+    }
+
+    private static TrainingListener progress(String what, long total, CsvLog log) {
+        long every = Math.max(1, total / 5);
+        return new TrainingListener() {
+            private double sum;
+            private int count;
+
+            @Override
+            public void onStep(StepRecord r) {
+                log.row(r.step(), r.child(), r.predictionLoss(), r.alignmentLoss(), r.learningRate());
+                sum += r.predictionLoss();
+                count++;
+                if ((r.step() + 1) % every == 0) {
+                    System.out.printf("  %s step %d/%d  loss %.4f%n", what, r.step() + 1, total, sum / count);
+                    sum = 0;
+                    count = 0;
+                }
+            }
+        };
+    }
+
+    private static ImageData toImageData(FashionMnist set) {
+        GreyImages images = set.images();
+        int n = images.pixelsPerImage();
+        float[] px = new float[set.size() * n];
+        for (int i = 0; i < set.size(); i++) {
+            System.arraycopy(images.unitFloats(i), 0, px, i * n, n);
+        }
+        return new ImageData(1, FashionMnist.SIDE, FashionMnist.CLASS_NAMES.size(), px, set.labels());
+    }
+
+    private static String table(List<Row> rows, ImageNas nas) {
+        StringBuilder t = new StringBuilder(String.format("%n%-9s %-48s %9s %11s %12s %11s %11s %9s%n", "row", "architecture", "params",
+                "MFLOPs/img", "SN val err", "test top-1", "test top-5", "test acc"));
+        for (Row r : rows) {
+            ChildCost c = nas.cost(r.child());
+            t.append(String.format("%-9s %-48s %9d %11.2f %12s %11.4f %11.4f %9.4f%n", r.name(), r.child(), c.parameters(), c.forwardFlops() / 1e6,
+                    Double.isNaN(r.superNetError()) ? "-" : String.format("%.4f", r.superNetError()), r.test().top1Error(), r.test().top5Error(),
+                    r.test().accuracy()));
+        }
+        return t.toString();
+    }
+
+    private static String context() throws IOException {
+        List<FashionBenchmarks.Entry> published = FashionBenchmarks.read(FashionBenchmarks.DOC_DIRECTORY);
+        StringBuilder t = new StringBuilder("\nFor context, from the dataset-fashion-mnist package: benchmark/baselines.json lists only the"
+                + " hyper-parameter grids of its scikit-learn benchmark (no accuracy);\nits README's table of submitted (untested) results gives:\n");
+        if (published.isEmpty()) {
+            return t.append("  (README.md.gz not found under ").append(FashionBenchmarks.DOC_DIRECTORY).append(")\n").toString();
+        }
+        for (FashionBenchmarks.Entry e : published) {
+            String c = e.classifier();
+            if (c.startsWith("MobileNet") || c.startsWith("MLP") || c.startsWith("Google AutoML") || c.startsWith("HOG+SVM")
+                    || (c.equals("2 Conv+pooling") && e.accuracy() > 0.9)) {
+                t.append(String.format("  %-28s %.3f  (%s)%n", c, e.accuracy(), e.preprocessing()));
+            }
+        }
+        double best = published.stream().mapToDouble(FashionBenchmarks.Entry::accuracy).max().orElse(Double.NaN);
+        t.append(String.format("  %d results in all, best %.3f; most train for many epochs, often with augmentation.%n", published.size(), best));
+        return t.toString();
+    }
+}
