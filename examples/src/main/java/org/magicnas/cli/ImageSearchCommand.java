@@ -223,7 +223,8 @@ final class ImageSearchCommand implements Callable<Integer> {
         };
     }
 
-    private static ImageData toImageData(FashionMnist set) {
+    /** Fashion-MNIST images as floats in [0, 1] with their labels. */
+    static ImageData toImageData(FashionMnist set) {
         GreyImages images = set.images();
         int n = images.pixelsPerImage();
         float[] px = new float[set.size() * n];

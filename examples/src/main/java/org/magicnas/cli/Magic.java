@@ -44,7 +44,7 @@ public final class Magic {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof CorpusException
+            if (ex instanceof IllegalArgumentException || ex instanceof CorpusException || ex instanceof org.magicnas.data.image.ImageDataException
                     || ex instanceof com.oracle.labs.mlrg.olcut.config.PropertyException) {
                 err.println("magic: " + ex.getMessage());
                 return BAD_INPUT;

@@ -1,14 +1,22 @@
 package org.magicnas.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.magicnas.analysis.GroundTruthPanel;
+import org.magicnas.analysis.MlmStudyTask;
 import org.magicnas.analysis.ResultCache;
+import org.magicnas.analysis.StudyTask;
 import org.magicnas.analysis.SuperNetEstimates;
 import org.magicnas.data.CorpusLocator;
-import org.magicnas.data.MlmBatch;
+import org.magicnas.data.image.FashionMnist;
+import org.magicnas.data.tribuo.Split;
+import org.magicnas.image.BatchNormPolicy;
+import org.magicnas.image.ImageData;
+import org.magicnas.image.ImageStudyTask;
 import org.magicnas.data.MlmCorpus;
 import org.magicnas.data.MlmDataSpec;
 import org.magicnas.run.RunDirectory;
@@ -84,6 +92,12 @@ final class RankCorrelationCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "Corpus (default: the Brown corpus).")
     Path corpus;
 
+    @Option(names = "--data", description = "Fashion-MNIST directory for an image space (default: " + FashionMnist.DEFAULT_DIRECTORY + ").")
+    Path imageData;
+
+    @Option(names = "--train-size", defaultValue = "20000", description = "Training images of an image space's study (default: ${DEFAULT-VALUE}).")
+    int trainImages;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the data split, the panel draw and the children (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -120,47 +134,75 @@ final class RankCorrelationCommand implements Callable<Integer> {
                 variants.add(variant(m, spaceName, dataSpec, netBudget, s));
             }
         }
+        ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
+        if (searchSpace.isImage()) {
+            StudyTask task = imageTask(searchSpace, batchSize != null ? batchSize : p.batchSize, evalBatches);
+            study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget);
+            return 0;
+        }
         try (MlmCorpus data = MlmCorpus.prepare(dataSpec)) {
-            RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
-            ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
             String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString());
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
-            List<MlmBatch> validation = data.validation(evalBatches);
-            System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; cache %s; run %s%n",
-                    p.id, searchSpace.describe(), k, childBudget, noise, variants.size(), netBudget, cache.dir(), run);
-
-            GroundTruthPanel panel = new GroundTruthPanel(cache, netConfig, dataKey, s -> data.train().batchAt(s),
-                    4096 * data.train().stepsPerEpoch(), validation, childBudget, lr, seed);
-            double[] truth = new double[k];
-            double[] replicate = new double[noise];
-            long start = System.nanoTime();
-            int jobs = k + noise;
-            for (int i = 0; i < jobs; i++) {
-                Architecture a = panelChildren.get(i % k);
-                int rep = i < k ? 0 : 1;
-                boolean cached = panel.cached(a, rep).isPresent();
-                GroundTruthPanel.Member m = panel.member(a, rep);
-                if (rep == 0) {
-                    truth[i] = m.loss();
-                } else {
-                    replicate[i - k] = m.loss();
-                }
-                System.out.printf("  panel %d/%d  %-28s seed %d  loss %.4f  %s  (%.0f s so far)%n", i + 1, jobs, a, rep + 1, m.loss(),
-                        cached ? "cached" : String.format("%.0f s", m.seconds()), (System.nanoTime() - start) / 1e9);
-            }
-            SuperNetEstimates estimator = new SuperNetEstimates(cache, netConfig, dataKey, s -> data.train().batchAt(s), validation);
-            List<double[]> estimates = new ArrayList<>();
-            for (Variant v : variants) {
-                TrainingConfig tc = v.options().trainingConfig();
-                boolean cached = estimator.cached(tc, panelChildren).isPresent();
-                System.out.printf("  super-net %s seed %d: %s%n", v.label(), tc.seed(), cached ? "cached" : "training " + netBudget + " steps");
-                SuperNetEstimates.Estimate e = estimator.estimate(tc, panelChildren, progress(netBudget));
-                estimates.add(e.losses());
-            }
-            new RankReport(panelChildren, truth, replicate, variants, estimates, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
-            System.out.println("run directory: " + run);
+            StudyTask task = new MlmStudyTask(netConfig, dataKey, s -> data.train().batchAt(s), 4096 * data.train().stepsPerEpoch(),
+                    data.validation(evalBatches));
+            study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget);
         }
         return 0;
+    }
+
+    /** Fashion-MNIST for an image space: a seeded split of the training images, validation batches held out. */
+    private StudyTask imageTask(SearchSpace s, int batch, int evalBatches) throws IOException {
+        if (s.image().inputChannels() != 1 || s.image().resolution() != FashionMnist.SIDE) {
+            throw new IllegalArgumentException("--space " + s.name() + ": the image study reads Fashion-MNIST, which needs 1x28x28 inputs");
+        }
+        FashionMnist set = FashionMnist.load(imageData, Split.TRAIN);
+        ImageData all = ImageSearchCommand.toImageData(set);
+        int validCount = evalBatches * batch;
+        if (trainImages < batch || trainImages + validCount > all.size()) {
+            throw new IllegalArgumentException("--train-size must be in [" + batch + ", " + (all.size() - validCount) + "], got " + trainImages);
+        }
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
+        ImageData valid = all.subset(Arrays.copyOfRange(perm, 0, validCount));
+        ImageData train = all.subset(Arrays.copyOfRange(perm, validCount, validCount + trainImages));
+        String dataKey = String.join("|", "fashion-mnist", FileHashes.sha256(set.imagesFile()), FileHashes.sha256(set.labelsFile()), Long.toString(seed));
+        return new ImageStudyTask(s, train, valid, dataKey, batch, new BatchNormPolicy(4, batch));
+    }
+
+    private void study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,
+            int childBudget, int netBudget) throws IOException {
+        RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
+        System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; cache %s; run %s%n",
+                p.id, task.space().describe(), k, childBudget, noise, variants.size(), netBudget, cache.dir(), run);
+
+        GroundTruthPanel panel = new GroundTruthPanel(cache, task, childBudget, lr, seed);
+        double[] truth = new double[k];
+        double[] replicate = new double[noise];
+        long start = System.nanoTime();
+        int jobs = k + noise;
+        for (int i = 0; i < jobs; i++) {
+            Architecture a = panelChildren.get(i % k);
+            int rep = i < k ? 0 : 1;
+            boolean cached = panel.cached(a, rep).isPresent();
+            GroundTruthPanel.Member m = panel.member(a, rep);
+            if (rep == 0) {
+                truth[i] = m.loss();
+            } else {
+                replicate[i - k] = m.loss();
+            }
+            System.out.printf("  panel %d/%d  %-28s seed %d  loss %.4f  %s  (%.0f s so far)%n", i + 1, jobs, a, rep + 1, m.loss(),
+                    cached ? "cached" : String.format("%.0f s", m.seconds()), (System.nanoTime() - start) / 1e9);
+        }
+        SuperNetEstimates estimator = new SuperNetEstimates(cache, task);
+        List<double[]> estimates = new ArrayList<>();
+        for (Variant v : variants) {
+            TrainingConfig tc = v.options().trainingConfig();
+            boolean cached = estimator.cached(tc, panelChildren).isPresent();
+            System.out.printf("  super-net %s seed %d: %s%n", v.label(), tc.seed(), cached ? "cached" : "training " + netBudget + " steps");
+            SuperNetEstimates.Estimate e = estimator.estimate(tc, panelChildren, progress(netBudget));
+            estimates.add(e.losses());
+        }
+        new RankReport(panelChildren, truth, replicate, variants, estimates, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
+        System.out.println("run directory: " + run);
     }
 
     private Variant variant(String method, String spaceName, MlmDataSpec data, int steps, long netSeed) {

@@ -1,39 +1,27 @@
 package org.magicnas.analysis;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongFunction;
 import java.util.stream.Stream;
-import org.magicnas.data.MlmBatch;
-import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
-import org.magicnas.supernet.SuperNet;
-import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
-import org.magicnas.train.ChildScore;
-import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
 
 /**
  * A method's estimate for a panel: a super-net trained with the given configuration, then each panel
- * child's validation loss on it (shared prefixes computed once). Each estimate is a cached job keyed
+ * child's validation loss on it (for masked-LM, shared prefixes computed once; for images, after
+ * BatchNorm recalibration). Each estimate is a cached job keyed
  * by the training configuration, the data and the children; its super-net checkpoints while it trains,
  * so an interrupted job resumes, and the checkpoints are removed once the estimate is stored.
  */
 public final class SuperNetEstimates {
     private final ResultCache cache;
-    private final SuperNetConfig config;
-    private final String dataKey;
-    private final LongFunction<MlmBatch> train;
-    private final List<MlmBatch> validation;
+    private final StudyTask task;
 
     /**
      * One method's estimate.
@@ -49,17 +37,11 @@ public final class SuperNetEstimates {
      * Creates the estimator.
      *
      * @param cache where finished estimates are kept (checkpoints go to its {@code checkpoints/})
-     * @param config the super-net configuration
-     * @param dataKey a description of the data, part of every key
-     * @param train the training batches
-     * @param validation the validation batches the children are scored on
+     * @param task the space, data and objective (part of every key)
      */
-    public SuperNetEstimates(ResultCache cache, SuperNetConfig config, String dataKey, LongFunction<MlmBatch> train, List<MlmBatch> validation) {
+    public SuperNetEstimates(ResultCache cache, StudyTask task) {
         this.cache = cache;
-        this.config = config;
-        this.dataKey = dataKey;
-        this.train = train;
-        this.validation = validation;
+        this.task = task;
     }
 
     /**
@@ -90,24 +72,7 @@ public final class SuperNetEstimates {
         }
         long start = System.nanoTime();
         Path checkpoints = cache.dir().resolve("checkpoints").resolve(key);
-        double[] losses = new double[children.size()];
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 0));
-            SuperNet net = new SuperNet(config);
-            net.initialize(manager);
-            try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, training, train, validation)) {
-                CheckpointStore store = new CheckpointStore(checkpoints, 1);
-                var latest = store.latest();
-                if (latest.isPresent()) {
-                    trainer.restore(latest.get());
-                }
-                trainer.train(Long.MAX_VALUE, progress, store);
-                Map<Architecture, ChildScore> scores = trainer.prefixSharingEvaluator().evaluate(children, validation);
-                for (int i = 0; i < children.size(); i++) {
-                    losses[i] = scores.get(children.get(i)).loss();
-                }
-            }
-        }
+        double[] losses = task.superNetLosses(training, children, progress, new CheckpointStore(checkpoints, 1));
         Estimate e = new Estimate(training.toString(), children.stream().map(Architecture::toString).toList(), losses,
                 (System.nanoTime() - start) / 1e9);
         cache.write(key, e);
@@ -116,9 +81,7 @@ public final class SuperNetEstimates {
     }
 
     private String key(TrainingConfig training, List<Architecture> children) {
-        return ResultCache.key(String.join("|", "supernet-v1", config.space().describe(), config.space().candidates().toString(),
-                Integer.toString(config.vocabSize()), Integer.toString(config.maxPositions()), Float.toString(config.dropout()), dataKey,
-                training.toString(), Integer.toString(validation.size()), children.toString()));
+        return ResultCache.key(String.join("|", "supernet-v2", task.key(), training.toString(), children.toString()));
     }
 
     private static void deleteTree(Path dir) {

@@ -23,9 +23,10 @@ import org.magicnas.train.TrainingListener;
 /** The cached jobs of the rank-correlation study: panel members and super-net estimates. */
 class RankStudyJobsTest {
     private static final SuperNetConfig CONFIG = new SuperNetConfig(TrainerFixture.SPACE, TrainerFixture.VOCAB, TrainerFixture.SEQ, 0.1f);
+    private static final StudyTask TASK = new MlmStudyTask(CONFIG, "synthetic", TrainerFixture::batch, 1000, TrainerFixture.validation());
 
     private static GroundTruthPanel panel(Path cache) {
-        return new GroundTruthPanel(new ResultCache(cache), CONFIG, "synthetic", TrainerFixture::batch, 1000, TrainerFixture.validation(), 8, 1e-3, 5);
+        return new GroundTruthPanel(new ResultCache(cache), TASK, 8, 1e-3, 5);
     }
 
     @Test
@@ -49,12 +50,10 @@ class RankStudyJobsTest {
     void anInterruptedEstimateResumesToTheSameResult(@TempDir Path tmp) throws Exception {
         List<Architecture> children = GroundTruthPanel.sample(TrainerFixture.SPACE, 4, 2);
         TrainingConfig tc = TrainerFixture.config(Method.MAGIC_AT, 12, 0.01, 4);
-        SuperNetEstimates straight = new SuperNetEstimates(new ResultCache(tmp.resolve("straight")), CONFIG, "synthetic", TrainerFixture::batch,
-                TrainerFixture.validation());
+        SuperNetEstimates straight = new SuperNetEstimates(new ResultCache(tmp.resolve("straight")), TASK);
         double[] expected = straight.estimate(tc, children, new TrainingListener() {}).losses();
 
-        SuperNetEstimates interrupted = new SuperNetEstimates(new ResultCache(tmp.resolve("split")), CONFIG, "synthetic", TrainerFixture::batch,
-                TrainerFixture.validation());
+        SuperNetEstimates interrupted = new SuperNetEstimates(new ResultCache(tmp.resolve("split")), TASK);
         TrainingListener stopAt6 = new TrainingListener() {
             @Override
             public void onStep(StepRecord r) {
