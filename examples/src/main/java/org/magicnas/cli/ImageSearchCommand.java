@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.data.image.FashionBenchmarks;
 import org.magicnas.data.image.FashionMnist;
 import org.magicnas.data.image.GreyImages;
+import org.magicnas.data.image.ImageFolderDataSource;
+import org.magicnas.data.image.ImageTransform;
+import org.magicnas.data.image.PixelFeatures;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.image.BatchNormPolicy;
 import org.magicnas.image.ImageData;
@@ -34,6 +38,8 @@ import org.magicnas.train.Method;
 import org.magicnas.train.StepRecord;
 import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
+import org.tribuo.Example;
+import org.tribuo.classification.Label;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +48,9 @@ import picocli.CommandLine.Option;
  * image space is trained, searched (evolution scored by validation top-1 error after BatchNorm
  * recalibration, within the FLOPs of the fixed child unless told otherwise) and its best child is
  * retrained alone; a fixed MobileNetV2-like child gets the same retraining budget. One table compares
- * them on the test set, next to the published figures the data package lists.
+ * them on the test set, next to the published figures the data package lists. With {@code
+ * --image-folder} the images come from a folder in the ImageNet layout instead (RGB, at the space's
+ * resolution; its {@code val/} split is the test set).
  */
 @Command(name = "image-search", mixinStandardHelpOptions = true,
         description = "Search the MobileNetV2-like image space on Fashion-MNIST with the given methods, retrain and compare with a fixed child.")
@@ -55,6 +63,10 @@ final class ImageSearchCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "Directory of the four Fashion-MNIST IDX files (default: " + FashionMnist.DEFAULT_DIRECTORY + ").")
     Path data;
+
+    @Option(names = "--image-folder", description = "Instead of Fashion-MNIST, a folder in the ImageNet layout (train/<class>/*, val/<class>/*), read as RGB at the "
+            + "space's resolution (resize to 8/7 of it, random crop and flip for training, centre crop for evaluation); use an RGB space such as mobilenet.")
+    Path imageFolder;
 
     @Option(names = "--fixed", description = "The fixed comparison child (default: MB3E6 in every layer, MobileNetV2's block).")
     String fixed;
@@ -110,8 +122,8 @@ final class ImageSearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchSpace s = Preset.of(space).space();
-        if (!s.isImage() || s.image().inputChannels() != 1 || s.image().resolution() != FashionMnist.SIDE) {
-            throw new IllegalArgumentException("--space " + space + ": Fashion-MNIST needs an image space of 1x28x28 inputs, e.g. mobilenet-cpu");
+        if (!s.isImage()) {
+            throw new IllegalArgumentException("--space " + space + " is not an image space: use mobilenet-cpu (28x28 grey) or mobilenet (224x224 RGB)");
         }
         if (steps < 1 || retrainSteps < 1 || batchSize < 1 || lr <= 0 || validSize < 1 || testSize < 1) {
             throw new IllegalArgumentException("--steps, --retrain-steps, --batch-size, --valid-size and --test-size must be >= 1 and --lr positive");
@@ -121,26 +133,18 @@ final class ImageSearchCommand implements Callable<Integer> {
             methodList.add(Method.of(m.trim()));
         }
         Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
-        FashionMnist trainSet = FashionMnist.load(data, Split.TRAIN);
-        FashionMnist testSet = FashionMnist.load(data, Split.TEST);
-        ImageData all = toImageData(trainSet);
-        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
-        if (validSize >= all.size()) {
-            throw new IllegalArgumentException("--valid-size " + validSize + " leaves no training images of " + all.size());
-        }
-        int trainCount = trainSize > 0 ? Math.min(trainSize, all.size() - validSize) : all.size() - validSize;
-        ImageData valid = all.subset(java.util.Arrays.copyOfRange(perm, 0, validSize));
-        ImageData train = all.subset(java.util.Arrays.copyOfRange(perm, validSize, validSize + trainCount));
-        ImageData test = toImageData(testSet).range(0, Math.min(testSize, testSet.size()));
+        Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s);
+        ImageData train = splits.train();
+        ImageData valid = splits.valid();
+        ImageData test = splits.test();
 
         RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(runsDir, "image-search");
         try (NDManager manager = NDManager.newBaseManager()) {
-            ImageNas probe = new ImageNas(s, train, valid, settings(Method.SPOS, maxFlops < 0 ? 0 : maxFlops), manager);
-            long flopLimit = maxFlops < 0 ? probe.cost(fixedChild).forwardFlops() : maxFlops;
+            long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
-            System.out.printf("image-search: %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone steps of %d;"
-                    + " BatchNorm: %s; run %s%n", s.describe(), train.size(), valid.size(), test.size(), methods, steps, retrainSteps, batchSize,
-                    policy.describe(), run);
+            System.out.printf("image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"
+                    + " steps of %d; BatchNorm: %s; run %s%n", s.describe(), imageFolder != null ? imageFolder : "Fashion-MNIST", train.size(),
+                    valid.size(), test.size(), methods, steps, retrainSteps, batchSize, policy.describe(), run);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("space", s.describe());
             summary.put("batchNormPolicy", policy.describe());
@@ -150,9 +154,11 @@ final class ImageSearchCommand implements Callable<Integer> {
                 ImageNas nas = new ImageNas(s, train, valid, settings(method, flopLimit), manager);
                 long start = System.nanoTime();
                 SuperNet net;
-                try (CsvLog log = CsvLog.open(run.resolve(method.id() + "-supernet.csv"), List.of("step", "child", "loss", "align_loss", "lr"), 0)) {
-                    net = nas.trainSuperNet(progress(method.id() + " super-net", steps, log),
-                            new CheckpointStore(run.resolve(method.id() + "-checkpoints"), 1));
+                CheckpointStore store = new CheckpointStore(run.resolve(method.id() + "-checkpoints"), 1);
+                long resumedAt = store.latest().map(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", ""))).orElse(0L);
+                try (CsvLog log = CsvLog.open(run.resolve(method.id() + "-supernet.csv"), List.of("step", "child", "loss", "align_loss", "lr"),
+                        resumedAt)) {
+                    net = nas.trainSuperNet(progress(method.id() + " super-net", steps, log), store);
                 }
                 EvolutionarySearch.Result found = nas.search(net);
                 System.out.printf("  %s search: %s, validation top-1 error %.4f in the super-net (%d children scored)%n", method.id(), found.best(),
@@ -161,14 +167,14 @@ final class ImageSearchCommand implements Callable<Integer> {
             }
             ImageNas nas = new ImageNas(s, train, valid, settings(Method.SPOS, flopLimit), manager);
             rows.add(retrain(nas, "fixed", fixedChild, Double.NaN, test, run, System.nanoTime()));
-            String table = table(rows, nas);
-            String context = context();
+            String table = table(rows, s, train.classes());
+            String context = imageFolder == null ? context() : "";
             System.out.print(table);
             System.out.print(context);
             run.writeString("results.txt", table + context);
             List<Map<String, Object>> json = new ArrayList<>();
             for (Row r : rows) {
-                ChildCost c = nas.cost(r.child());
+                ChildCost c = s.image().cost(r.child(), train.classes());
                 json.add(Map.of("row", r.name(), "architecture", r.child().toString(), "parameters", c.parameters(), "flops", c.forwardFlops(),
                         "superNetValidationTop1Error", r.superNetError(), "testTop1Error", r.test().top1Error(), "testTop5Error", r.test().top5Error(),
                         "minutes", r.minutes()));
@@ -186,6 +192,61 @@ final class ImageSearchCommand implements Callable<Integer> {
         TrainingConfig alone = TrainingConfig.standAlone(retrainSteps, lr, SplitMix64.mix(seed, 60));
         return new ImageNasSettings(superNet, alone, batchSize, new BatchNormPolicy(bnBatches, batchSize),
                 new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParams, flopLimit, 0.1f);
+    }
+
+    /** Training, validation (held out from training) and test images. */
+    private record Splits(ImageData train, ImageData valid, ImageData test) {}
+
+    private Splits fashionSplits(SearchSpace s) {
+        if (s.image().inputChannels() != 1 || s.image().resolution() != FashionMnist.SIDE) {
+            throw new IllegalArgumentException("--space " + space + ": Fashion-MNIST needs an image space of 1x28x28 inputs, e.g. mobilenet-cpu");
+        }
+        FashionMnist trainSet = FashionMnist.load(data, Split.TRAIN);
+        FashionMnist testSet = FashionMnist.load(data, Split.TEST);
+        ImageData test = toImageData(testSet);
+        return split(toImageData(trainSet), test.range(0, Math.min(testSize, test.size())));
+    }
+
+    private Splits folderSplits(SearchSpace s) {
+        int side = s.image().resolution();
+        if (s.image().inputChannels() != ImageTransform.CHANNELS) {
+            throw new IllegalArgumentException("--space " + space + " takes " + s.image().inputChannels() + "-channel images; --image-folder gives RGB:"
+                    + " use an RGB space such as mobilenet");
+        }
+        int resize = Math.round(side * 8f / 7f);
+        ImageFolderDataSource trainSource = new ImageFolderDataSource(imageFolder, Split.TRAIN, ImageTransform.training(resize, side), seed, 0, 0);
+        List<String> classes = trainSource.classes();
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("--image-folder " + imageFolder + ": train/ has " + classes.size() + " class " + classes
+                    + ", classification needs at least 2");
+        }
+        ImageData trainImages = folderImages(trainSource, classes, side);
+        ImageFolderDataSource testSource = new ImageFolderDataSource(imageFolder, Split.TEST, ImageTransform.evaluation(resize, side), seed, 0, 0);
+        ImageData test = folderImages(testSource, classes, side);
+        return split(trainImages, test.range(0, Math.min(testSize, test.size())));
+    }
+
+    private static ImageData folderImages(ImageFolderDataSource source, List<String> classes, int side) {
+        int n = ImageTransform.CHANNELS * side * side;
+        float[] px = new float[source.size() * n];
+        int[] labels = new int[source.size()];
+        for (int i = 0; i < source.size(); i++) {
+            Example<Label> e = source.example(i);
+            System.arraycopy(PixelFeatures.decode(e, n), 0, px, i * n, n);
+            labels[i] = classes.indexOf(e.getOutput().getLabel());
+        }
+        return new ImageData(ImageTransform.CHANNELS, side, classes.size(), px, labels);
+    }
+
+    /** Holds out the validation images from the training images by a seeded permutation. */
+    private Splits split(ImageData all, ImageData test) {
+        if (validSize >= all.size() - batchSize) {
+            throw new IllegalArgumentException("--valid-size " + validSize + " leaves fewer than one batch of the " + all.size() + " training images");
+        }
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
+        int trainCount = trainSize > 0 ? Math.min(trainSize, all.size() - validSize) : all.size() - validSize;
+        return new Splits(all.subset(Arrays.copyOfRange(perm, validSize, validSize + trainCount)), all.subset(Arrays.copyOfRange(perm, 0, validSize)),
+                test);
     }
 
     /** A finished row: the child, its super-net score (searched rows) and its stand-alone test score. */
@@ -234,11 +295,11 @@ final class ImageSearchCommand implements Callable<Integer> {
         return new ImageData(1, FashionMnist.SIDE, FashionMnist.CLASS_NAMES.size(), px, set.labels());
     }
 
-    private static String table(List<Row> rows, ImageNas nas) {
+    private static String table(List<Row> rows, SearchSpace s, int classes) {
         StringBuilder t = new StringBuilder(String.format("%n%-9s %-48s %9s %11s %12s %11s %11s %9s%n", "row", "architecture", "params",
                 "MFLOPs/img", "SN val err", "test top-1", "test top-5", "test acc"));
         for (Row r : rows) {
-            ChildCost c = nas.cost(r.child());
+            ChildCost c = s.image().cost(r.child(), classes);
             t.append(String.format("%-9s %-48s %9d %11.2f %12s %11.4f %11.4f %9.4f%n", r.name(), r.child(), c.parameters(), c.forwardFlops() / 1e6,
                     Double.isNaN(r.superNetError()) ? "-" : String.format("%.4f", r.superNetError()), r.test().top1Error(), r.test().top5Error(),
                     r.test().accuracy()));

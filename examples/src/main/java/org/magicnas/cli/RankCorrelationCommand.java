@@ -225,7 +225,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException("--methods: '" + method + "': " + e.getMessage(), e);
         }
-        o.validate();
+        o.validateTraining();
         return new Variant(method, o);
     }
 

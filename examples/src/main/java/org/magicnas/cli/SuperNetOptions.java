@@ -195,11 +195,24 @@ public final class SuperNetOptions {
     }
 
     /**
-     * Checks every option that can be checked without reading data.
+     * Checks every option that can be checked without reading data, for a masked-LM super-net.
+     *
+     * @throws IllegalArgumentException naming the first bad value, or an image space
+     */
+    public void validate() {
+        if (searchSpace().isImage()) {
+            throw new IllegalArgumentException("--space " + space + " is an image space: use image-search (or rank-correlation --space " + space
+                    + "); this command trains masked-LM super-nets");
+        }
+        validateTraining();
+    }
+
+    /**
+     * Checks the training options (method, steps, rates, alignment) whatever the space's data.
      *
      * @throws IllegalArgumentException naming the first bad value
      */
-    public void validate() {
+    public void validateTraining() {
         SearchSpace s = searchSpace();
         Method m = trainingMethod();
         trainingConfig();

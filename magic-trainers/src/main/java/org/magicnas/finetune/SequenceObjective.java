@@ -8,7 +8,7 @@ import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.magicnas.sampling.SplitMix64;
+import org.magicnas.sampling.EpochShuffle;
 import org.magicnas.space.Architecture;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.SuperNet;
@@ -59,7 +59,7 @@ public final class SequenceObjective implements PathObjective {
     @Override
     public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
-        SequenceData batch = train.subset(batchIndices(step));
+        SequenceData batch = train.subset(EpochShuffle.batch(seed, train.size(), step, batchSize));
         try (NDManager sm = manager.newSubManager()) {
             BatchContext ctx = SequenceBatches.context(sm, batch, 0, batch.size(), dropoutSeed);
             List<Parameter> params = new ArrayList<>(net.encoderPathParameters(child));
@@ -68,24 +68,6 @@ public final class SequenceObjective implements PathObjective {
                     out -> SequenceLoss.of(head.apply(out.output(), ctx, true), batch, 0, batch.size(), sm), params, sm, optimizer, learningRate,
                     targets, boundaries, lambda);
         }
-    }
-
-    private int[] batchIndices(long step) {
-        int n = train.size();
-        int[] out = new int[batchSize];
-        long start = step * batchSize;
-        int[] perm = null;
-        long permEpoch = -1;
-        for (int i = 0; i < batchSize; i++) {
-            long global = start + i;
-            long epoch = global / n;
-            if (epoch != permEpoch) {
-                perm = new SplitMix64(SplitMix64.mix(seed, 13, epoch)).permutation(n);
-                permEpoch = epoch;
-            }
-            out[i] = perm[(int) (global % n)];
-        }
-        return out;
     }
 
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.function.Function;
+import org.magicnas.sampling.EpochShuffle;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.supernet.BatchContext;
@@ -54,7 +55,7 @@ public final class ImageObjective implements PathObjective {
     @Override
     public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
-        ImageData batch = train.subset(batchIndices(step, batchSize));
+        ImageData batch = train.subset(EpochShuffle.batch(seed, train.size(), step, batchSize));
         try (NDManager sm = manager.newSubManager()) {
             BatchContext ctx = batch.context(sm, 0, batch.size(), norm, dropoutSeed);
             ctx.useBatchStatistics();
@@ -63,31 +64,6 @@ public final class ImageObjective implements PathObjective {
                     out -> crossEntropy(net.classLogits(out.output(), ctx, true), labels), net.pathParameters(child), sm, optimizer,
                     learningRate, targets, boundaries, lambda);
         }
-    }
-
-    /**
-     * The training images of a step: consecutive slices of a per-epoch permutation.
-     *
-     * @param step the step
-     * @param size images per batch
-     * @return the indices
-     */
-    private int[] batchIndices(long step, int size) {
-        int n = train.size();
-        int[] out = new int[size];
-        long start = step * size;
-        int[] perm = null;
-        long permEpoch = -1;
-        for (int i = 0; i < size; i++) {
-            long global = start + i;
-            long epoch = global / n;
-            if (epoch != permEpoch) {
-                perm = new SplitMix64(SplitMix64.mix(seed, 13, epoch)).permutation(n);
-                permEpoch = epoch;
-            }
-            out[i] = perm[(int) (global % n)];
-        }
-        return out;
     }
 
     /**

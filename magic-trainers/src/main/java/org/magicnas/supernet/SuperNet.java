@@ -102,7 +102,7 @@ public final class SuperNet extends ParamBlock {
     /**
      * The embeddings.
      *
-     * @return the embeddings block
+     * @return the embeddings block (null for an image space)
      */
     public Embeddings embeddings() {
         return embeddings;
@@ -111,7 +111,7 @@ public final class SuperNet extends ParamBlock {
     /**
      * The masked-LM head.
      *
-     * @return the head block
+     * @return the head block (null for an image space)
      */
     public MlmHead head() {
         return head;

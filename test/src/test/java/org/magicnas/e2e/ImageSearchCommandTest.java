@@ -72,6 +72,31 @@ class ImageSearchCommandTest {
         assertEquals("magic: layer 1: ZERO (zero-out) where the layer changes shape (8 -> 16 channels, stride 1); it is allowed only where a "
                 + "layer keeps its shape", zero.err().strip());
 
+        Path noClasses = Files.createDirectories(tmp.resolve("imagenet").resolve("train"));
+        Result empty2 = run("image-search", "--space", "mobilenet", "--image-folder", noClasses.getParent().toString(), "--runs-dir", runs.toString());
+        assertEquals(2, empty2.code(), empty2.err());
+        assertTrue(empty2.err().contains("no class"), empty2.err());
+        Path cls = Files.createDirectories(noClasses.resolve("n01440764"));
+        Files.writeString(cls.resolve("broken.JPEG"), "not an image");
+        Path val = Files.createDirectories(noClasses.getParent().resolve("val").resolve("n01440764"));
+        Result oneClass = run("image-search", "--space", "mobilenet", "--image-folder", noClasses.getParent().toString(), "--runs-dir", runs.toString());
+        assertEquals(2, oneClass.code(), oneClass.err());
+        assertTrue(oneClass.err().contains("classification needs at least 2"), oneClass.err());
+        Path other = Files.createDirectories(noClasses.resolve("n01443537"));
+        for (Path dir : new Path[] {val, other}) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", dir.resolve("ok.png").toFile());
+        }
+        Result unreadable = run("image-search", "--space", "mobilenet", "--image-folder", noClasses.getParent().toString(), "--runs-dir", runs.toString());
+        assertEquals(2, unreadable.code(), unreadable.err());
+        assertTrue(unreadable.err().contains("broken.JPEG"), unreadable.err());
+        Result grey = run("image-search", "--image-folder", noClasses.getParent().toString(), "--runs-dir", runs.toString());
+        assertEquals(2, grey.code(), grey.err());
+        assertTrue(grey.err().contains("use an RGB space such as mobilenet"), grey.err());
+
+        Result maskedLm = run("train-supernet", "--space", "mobilenet-cpu", "--runs-dir", runs.toString());
+        assertEquals(2, maskedLm.code(), maskedLm.err());
+        assertTrue(maskedLm.err().contains("--space mobilenet-cpu is an image space: use image-search"), maskedLm.err());
+
         Result text = run("image-search", "--space", "tiny", "--runs-dir", runs.toString());
         assertEquals(2, text.code(), text.err());
         assertFalse(Files.exists(runs), "no run directory for bad input");
