@@ -138,6 +138,9 @@ public final class ImageNas {
      * @return the best child, its error and how many children were scored
      */
     public EvolutionarySearch.Result search(SuperNet net) {
+        if (settings.search() == null) {
+            throw new IllegalStateException("these settings carry no search");
+        }
         ImageObjective objective = objective(settings.superNet().seed());
         return settings.search().run(new CandidateMask(space), child -> objective.score(net, child, valid, manager).top1Error(), constraints(),
                 new SplitMix64(SplitMix64.mix(settings.superNet().seed(), 30)));

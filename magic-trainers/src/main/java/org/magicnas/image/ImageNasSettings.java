@@ -10,7 +10,7 @@ import org.magicnas.train.TrainingConfig;
  * @param retrain stand-alone training of a child (SPOS on a fixed path)
  * @param batchSize images per step
  * @param batchNorm how a child's BatchNorm statistics are set before it is scored
- * @param search the evolutionary search
+ * @param search the evolutionary search, or null where nothing is searched (the rank study)
  * @param maxParameters the parameter limit of the search (0 for none)
  * @param maxFlops the FLOP limit per image of the search (0 for none)
  * @param dropout the dropout rate before the classifier
