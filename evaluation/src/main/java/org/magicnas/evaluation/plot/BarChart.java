@@ -284,57 +284,18 @@ public final class BarChart implements Chart {
     }
 
     /** Configures a {@link BarChart}; every setter returns this builder. */
-    public static final class Builder {
+    public static final class Builder extends AxisChartBuilder<Builder> {
 
         private final List<String> categories;
         private final List<BarSeries> series = new ArrayList<>();
-        private String title = "";
-        private String xLabel = "";
-        private String yLabel = "";
-        private double[] yRange;
         private boolean valueLabels = true;
         private int decimals = 2;
-        private Boolean legend;
-        private PlotStyle style = PlotStyle.defaults();
 
         private Builder(List<String> categories) {
             this.categories = List.copyOf(categories);
             if (this.categories.isEmpty()) {
                 throw new IllegalArgumentException("bar chart has no categories");
             }
-        }
-
-        /**
-         * Sets the title, drawn centred above the plot.
-         *
-         * @param text the title; empty for none
-         * @return this builder
-         */
-        public Builder title(String text) {
-            this.title = Objects.requireNonNull(text, "title");
-            return this;
-        }
-
-        /**
-         * Sets the x-axis title, drawn below the category names.
-         *
-         * @param text the label; empty for none
-         * @return this builder
-         */
-        public Builder xLabel(String text) {
-            this.xLabel = Objects.requireNonNull(text, "xLabel");
-            return this;
-        }
-
-        /**
-         * Sets the y-axis title, drawn rotated left of the axis.
-         *
-         * @param text the label; empty for none
-         * @return this builder
-         */
-        public Builder yLabel(String text) {
-            this.yLabel = Objects.requireNonNull(text, "yLabel");
-            return this;
         }
 
         /**
@@ -380,23 +341,6 @@ public final class BarChart implements Chart {
         }
 
         /**
-         * Fixes the y axis range; bars then rise from the end of the range nearest to 0.
-         *
-         * @param min the axis minimum
-         * @param max the axis maximum, greater than min
-         * @return this builder
-         * @throws IllegalArgumentException if a bound is not finite or min &gt;= max
-         */
-        public Builder yRange(double min, double max) {
-            if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
-                throw new IllegalArgumentException(
-                        "y range must be finite with min < max: [" + min + ", " + max + "]");
-            }
-            this.yRange = new double[] {min, max};
-            return this;
-        }
-
-        /**
          * Draws or omits each bar's value above it (below it for negative values); on by default.
          *
          * @param show whether to draw value labels
@@ -419,40 +363,6 @@ public final class BarChart implements Chart {
                 throw new IllegalArgumentException("decimals must be in [0, 10]: " + digits);
             }
             this.decimals = digits;
-            return this;
-        }
-
-        /**
-         * Shows or hides the legend; by default it is shown when there are two or more series.
-         *
-         * @param show whether to draw the legend
-         * @return this builder
-         */
-        public Builder legend(boolean show) {
-            this.legend = show;
-            return this;
-        }
-
-        /**
-         * Sets the style (size, fonts, colours); {@link PlotStyle#defaults()} by default.
-         *
-         * @param plotStyle the style
-         * @return this builder
-         */
-        public Builder style(PlotStyle plotStyle) {
-            this.style = Objects.requireNonNull(plotStyle, "style");
-            return this;
-        }
-
-        /**
-         * Sets the image size, keeping the rest of the style.
-         *
-         * @param width width in pixels
-         * @param height height in pixels
-         * @return this builder
-         */
-        public Builder size(int width, int height) {
-            this.style = style.withSize(width, height);
             return this;
         }
 

@@ -249,17 +249,15 @@ public final class Heatmap implements Chart {
     }
 
     /** Configures a {@link Heatmap}; every setter returns this builder. */
-    public static final class Builder {
+    public static final class Builder extends ChartBuilder<Builder> {
 
         private final List<String> labels;
         private final double[][] matrix;
-        private String title = "";
         private double[] range;
         private Palette palette = Palette.DIVERGING;
         private String colorBarLabel = "";
         private int decimals = 2;
         private boolean annotate = true;
-        private PlotStyle style = PlotStyle.defaults();
 
         private Builder(List<String> labels, double[][] matrix) {
             this.labels = List.copyOf(labels);
@@ -292,17 +290,6 @@ public final class Heatmap implements Chart {
             if (!anyFinite) {
                 throw new IllegalArgumentException("matrix has only NaN values");
             }
-        }
-
-        /**
-         * Sets the title, drawn centred above the matrix.
-         *
-         * @param text the title; empty for none
-         * @return this builder
-         */
-        public Builder title(String text) {
-            this.title = Objects.requireNonNull(text, "title");
-            return this;
         }
 
         /**
@@ -365,29 +352,6 @@ public final class Heatmap implements Chart {
          */
         public Builder annotate(boolean show) {
             this.annotate = show;
-            return this;
-        }
-
-        /**
-         * Sets the style (size, fonts); {@link PlotStyle#defaults()} by default.
-         *
-         * @param plotStyle the style
-         * @return this builder
-         */
-        public Builder style(PlotStyle plotStyle) {
-            this.style = Objects.requireNonNull(plotStyle, "style");
-            return this;
-        }
-
-        /**
-         * Sets the image size, keeping the rest of the style.
-         *
-         * @param width width in pixels
-         * @param height height in pixels
-         * @return this builder
-         */
-        public Builder size(int width, int height) {
-            this.style = style.withSize(width, height);
             return this;
         }
 

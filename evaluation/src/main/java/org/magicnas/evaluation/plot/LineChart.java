@@ -263,19 +263,13 @@ public final class LineChart implements Chart {
     }
 
     /** Configures a {@link LineChart}; every setter returns this builder. */
-    public static final class Builder {
+    public static final class Builder extends AxisChartBuilder<Builder> {
 
         private final double[] x;
         private final List<LineSeries> series = new ArrayList<>();
-        private String title = "";
-        private String xLabel = "";
-        private String yLabel = "";
         private ErrorStyle errorStyle = ErrorStyle.BARS;
-        private double[] yRange;
         private double[] xTicks;
-        private Boolean legend;
         private boolean markers = true;
-        private PlotStyle style = PlotStyle.defaults();
 
         private Builder(double[] x) {
             Objects.requireNonNull(x, "x");
@@ -292,39 +286,6 @@ public final class LineChart implements Chart {
                 }
             }
             this.x = x.clone();
-        }
-
-        /**
-         * Sets the title, drawn centred above the plot.
-         *
-         * @param text the title; empty for none
-         * @return this builder
-         */
-        public Builder title(String text) {
-            this.title = Objects.requireNonNull(text, "title");
-            return this;
-        }
-
-        /**
-         * Sets the x-axis title.
-         *
-         * @param text the label; empty for none
-         * @return this builder
-         */
-        public Builder xLabel(String text) {
-            this.xLabel = Objects.requireNonNull(text, "xLabel");
-            return this;
-        }
-
-        /**
-         * Sets the y-axis title, drawn rotated left of the axis.
-         *
-         * @param text the label; empty for none
-         * @return this builder
-         */
-        public Builder yLabel(String text) {
-            this.yLabel = Objects.requireNonNull(text, "yLabel");
-            return this;
         }
 
         /**
@@ -379,23 +340,6 @@ public final class LineChart implements Chart {
         }
 
         /**
-         * Fixes the y axis range (e.g. [-1, 1] for a correlation); data outside is clipped.
-         *
-         * @param min the axis minimum
-         * @param max the axis maximum, greater than min
-         * @return this builder
-         * @throws IllegalArgumentException if a bound is not finite or min &gt;= max
-         */
-        public Builder yRange(double min, double max) {
-            if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
-                throw new IllegalArgumentException(
-                        "y range must be finite with min < max: [" + min + ", " + max + "]");
-            }
-            this.yRange = new double[] {min, max};
-            return this;
-        }
-
-        /**
          * Places x ticks at given positions instead of nice ones (e.g. at k = 1, 2, 4, 8, 16).
          *
          * @param ticks the tick positions, finite, at least one
@@ -409,17 +353,6 @@ public final class LineChart implements Chart {
         }
 
         /**
-         * Shows or hides the legend; by default it is shown when there are two or more series.
-         *
-         * @param show whether to draw the legend
-         * @return this builder
-         */
-        public Builder legend(boolean show) {
-            this.legend = show;
-            return this;
-        }
-
-        /**
          * Draws or omits a dot at each point; on by default (isolated points are always drawn).
          *
          * @param show whether to draw markers
@@ -427,29 +360,6 @@ public final class LineChart implements Chart {
          */
         public Builder markers(boolean show) {
             this.markers = show;
-            return this;
-        }
-
-        /**
-         * Sets the style (size, fonts, colours); {@link PlotStyle#defaults()} by default.
-         *
-         * @param plotStyle the style
-         * @return this builder
-         */
-        public Builder style(PlotStyle plotStyle) {
-            this.style = Objects.requireNonNull(plotStyle, "style");
-            return this;
-        }
-
-        /**
-         * Sets the image size, keeping the rest of the style.
-         *
-         * @param width width in pixels
-         * @param height height in pixels
-         * @return this builder
-         */
-        public Builder size(int width, int height) {
-            this.style = style.withSize(width, height);
             return this;
         }
 
