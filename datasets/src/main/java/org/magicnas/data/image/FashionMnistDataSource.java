@@ -4,7 +4,6 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.magicnas.data.tribuo.Split;
 import org.tribuo.ConfigurableDataSource;
 import org.tribuo.Example;
@@ -168,22 +167,7 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Labe
      */
     @Override
     public Iterator<Example<Label>> iterator() {
-        return new Iterator<>() {
-            private int next = 0;
-
-            @Override
-            public boolean hasNext() {
-                return next < size;
-            }
-
-            @Override
-            public Example<Label> next() {
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                return example(next++);
-            }
-        };
+        return IndexedIterator.over(size, this::example);
     }
 
     @Override

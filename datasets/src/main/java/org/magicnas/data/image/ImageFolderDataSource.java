@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.magicnas.data.tribuo.Split;
 import org.tribuo.ConfigurableDataSource;
 import org.tribuo.Example;
@@ -256,22 +255,7 @@ public final class ImageFolderDataSource implements ConfigurableDataSource<Label
      */
     @Override
     public Iterator<Example<Label>> iterator() {
-        return new Iterator<>() {
-            private int next = 0;
-
-            @Override
-            public boolean hasNext() {
-                return next < size;
-            }
-
-            @Override
-            public Example<Label> next() {
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                return example(next++);
-            }
-        };
+        return IndexedIterator.over(size, this::example);
     }
 
     @Override
