@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.magicnas.data.image.FashionMnist;
 import org.magicnas.data.image.GreyImages;
 import org.magicnas.data.image.ImageFolderDataSource;
 import org.magicnas.data.image.ImageTransform;
-import org.magicnas.data.image.PixelFeatures;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.image.BatchNormPolicy;
 import org.magicnas.image.ImageData;
@@ -38,6 +36,7 @@ import org.magicnas.train.Method;
 import org.magicnas.train.StepRecord;
 import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
+import org.magicnas.tribuo.ImageExamples;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
 import picocli.CommandLine.Command;
@@ -227,15 +226,10 @@ final class ImageSearchCommand implements Callable<Integer> {
     }
 
     private static ImageData folderImages(ImageFolderDataSource source, List<String> classes, int side) {
-        int n = ImageTransform.CHANNELS * side * side;
-        float[] px = new float[source.size() * n];
-        int[] labels = new int[source.size()];
-        for (int i = 0; i < source.size(); i++) {
-            Example<Label> e = source.example(i);
-            System.arraycopy(PixelFeatures.decode(e, n), 0, px, i * n, n);
-            labels[i] = classes.indexOf(e.getOutput().getLabel());
-        }
-        return new ImageData(ImageTransform.CHANNELS, side, classes.size(), px, labels);
+        List<Example<Label>> examples = new ArrayList<>(source.size());
+        source.forEach(examples::add);
+        int[] labels = examples.stream().mapToInt(e -> classes.indexOf(e.getOutput().getLabel())).toArray();
+        return ImageExamples.of(examples, ImageTransform.CHANNELS, side, classes.size(), labels);
     }
 
     /** Holds out the validation images from the training images by a seeded permutation. */
@@ -243,10 +237,9 @@ final class ImageSearchCommand implements Callable<Integer> {
         if (validSize >= all.size() - batchSize) {
             throw new IllegalArgumentException("--valid-size " + validSize + " leaves fewer than one batch of the " + all.size() + " training images");
         }
-        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
         int trainCount = trainSize > 0 ? Math.min(trainSize, all.size() - validSize) : all.size() - validSize;
-        return new Splits(all.subset(Arrays.copyOfRange(perm, validSize, validSize + trainCount)), all.subset(Arrays.copyOfRange(perm, 0, validSize)),
-                test);
+        ImageData.HeldOut parts = all.holdOut(validSize, trainCount, SplitMix64.mix(seed, 50));
+        return new Splits(parts.train(), parts.valid(), test);
     }
 
     /** A finished row: the child, its super-net score (searched rows) and its stand-alone test score. */

@@ -3,7 +3,6 @@ package org.magicnas.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.magicnas.analysis.GroundTruthPanel;
@@ -161,11 +160,9 @@ final class RankCorrelationCommand implements Callable<Integer> {
         if (trainImages < batch || trainImages + validCount > all.size()) {
             throw new IllegalArgumentException("--train-size must be in [" + batch + ", " + (all.size() - validCount) + "], got " + trainImages);
         }
-        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(all.size());
-        ImageData valid = all.subset(Arrays.copyOfRange(perm, 0, validCount));
-        ImageData train = all.subset(Arrays.copyOfRange(perm, validCount, validCount + trainImages));
+        ImageData.HeldOut parts = all.holdOut(validCount, trainImages, SplitMix64.mix(seed, 50));
         String dataKey = String.join("|", "fashion-mnist", FileHashes.sha256(set.imagesFile()), FileHashes.sha256(set.labelsFile()), Long.toString(seed));
-        return new ImageStudyTask(s, train, valid, dataKey, batch, new BatchNormPolicy(4, batch));
+        return new ImageStudyTask(s, parts.train(), parts.valid(), dataKey, batch, new BatchNormPolicy(4, batch));
     }
 
     private void study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,

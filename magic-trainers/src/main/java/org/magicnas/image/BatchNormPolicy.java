@@ -19,21 +19,12 @@ public record BatchNormPolicy(int batches, int batchSize) {
     }
 
     /**
-     * Whether statistics are recalibrated.
-     *
-     * @return true if batches is positive
-     */
-    public boolean recalibrates() {
-        return batches > 0;
-    }
-
-    /**
      * The policy in words, as the run records it.
      *
      * @return e.g. {@code recalibrate on 8 training batches of 128 images}
      */
     public String describe() {
-        return recalibrates() ? "recalibrate on " + batches + " training batches of " + batchSize + " images"
+        return batches > 0 ? "recalibrate on " + batches + " training batches of " + batchSize + " images"
                 : "shared running statistics (no recalibration)";
     }
 }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
 
 /**
@@ -84,16 +86,6 @@ public final class ImageData {
         return classes;
     }
 
-    /**
-     * A label.
-     *
-     * @param index the image
-     * @return its label
-     */
-    public int label(int index) {
-        return labels[index];
-    }
-
     private int imageSize() {
         return channels * side * side;
     }
@@ -167,21 +159,35 @@ public final class ImageData {
      * @return the batch
      */
     public BatchContext context(NDManager manager, int from, int to, Normalisation norm, long dropoutSeed) {
+        return context(manager, IntStream.range(from, to).toArray(), norm, dropoutSeed);
+    }
+
+    /**
+     * A batch of the images at the given indices, in that order, as a normalised (B, C, H, W)
+     * context: the pixels are copied once, straight into the batch.
+     *
+     * @param manager the step's manager
+     * @param indices the images
+     * @param norm the normalisation
+     * @param dropoutSeed the seed of the batch's dropout masks
+     * @return the batch
+     */
+    public BatchContext context(NDManager manager, int[] indices, Normalisation norm, long dropoutSeed) {
         int n = imageSize();
         int plane = side * side;
-        float[] x = new float[(to - from) * n];
-        for (int i = from; i < to; i++) {
+        float[] x = new float[indices.length * n];
+        for (int i = 0; i < indices.length; i++) {
             for (int c = 0; c < channels; c++) {
                 float m = norm.mean()[c];
                 float inv = 1f / norm.std()[c];
-                int src = i * n + c * plane;
-                int dst = (i - from) * n + c * plane;
+                int src = indices[i] * n + c * plane;
+                int dst = i * n + c * plane;
                 for (int k = 0; k < plane; k++) {
                     x[dst + k] = (pixels[src + k] - m) * inv;
                 }
             }
         }
-        NDArray images = BatchContext.owned(manager, manager.create(x, new Shape(to - from, channels, side, side)));
+        NDArray images = BatchContext.owned(manager, manager.create(x, new Shape(indices.length, channels, side, side)));
         return BatchContext.ofImages(manager, images, dropoutSeed);
     }
 
@@ -194,12 +200,49 @@ public final class ImageData {
      * @return (B)
      */
     public NDArray labels(NDManager manager, int from, int to) {
-        long[] l = new long[to - from];
-        for (int i = from; i < to; i++) {
-            l[i - from] = labels[i];
+        return labels(manager, IntStream.range(from, to).toArray());
+    }
+
+    /**
+     * The labels of the images at the given indices as int64.
+     *
+     * @param manager the manager
+     * @param indices the images
+     * @return (B)
+     */
+    public NDArray labels(NDManager manager, int[] indices) {
+        long[] l = new long[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            l[i] = labels[indices[i]];
         }
         return BatchContext.owned(manager, manager.create(l));
     }
+
+    /**
+     * Splits the images by a seeded permutation: the first {@code validCount} are held out, the next
+     * {@code trainCount} are for training.
+     *
+     * @param validCount images held out
+     * @param trainCount training images (at most the rest)
+     * @param seed the seed of the permutation
+     * @return the two parts
+     * @throws IllegalArgumentException if the counts do not fit
+     */
+    public HeldOut holdOut(int validCount, int trainCount, long seed) {
+        if (validCount < 1 || trainCount < 1 || validCount + trainCount > size()) {
+            throw new IllegalArgumentException("cannot hold out " + validCount + " and train on " + trainCount + " of " + size() + " images");
+        }
+        int[] perm = new SplitMix64(seed).permutation(size());
+        return new HeldOut(subset(Arrays.copyOfRange(perm, validCount, validCount + trainCount)), subset(Arrays.copyOfRange(perm, 0, validCount)));
+    }
+
+    /**
+     * Training images and the images held out from them.
+     *
+     * @param train the training images
+     * @param valid the held-out images
+     */
+    public record HeldOut(ImageData train, ImageData valid) {}
 
     /**
      * Per-channel normalisation {@code (x - mean) / std}.

@@ -28,6 +28,7 @@ public final class ImageObjective implements PathObjective {
     private final int batchSize;
     private final BatchNormPolicy policy;
     private final long seed;
+    private final int[][] calibration;
 
     /**
      * Creates the objective.
@@ -50,16 +51,30 @@ public final class ImageObjective implements PathObjective {
         this.batchSize = batchSize;
         this.policy = policy;
         this.seed = seed;
+        this.calibration = calibrationBatches();
+    }
+
+    /** The fixed training images of each recalibration batch, drawn once. */
+    private int[][] calibrationBatches() {
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 17)).permutation(train.size());
+        int size = Math.min(policy.batchSize(), train.size());
+        int[][] out = new int[policy.batches()][size];
+        for (int b = 0; b < out.length; b++) {
+            for (int i = 0; i < size; i++) {
+                out[b][i] = perm[(b * size + i) % perm.length];
+            }
+        }
+        return out;
     }
 
     @Override
     public PathStep.Result train(SuperNet net, Architecture child, long step, NDManager manager, SinglePathAdam optimizer, double learningRate,
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long dropoutSeed) {
-        ImageData batch = train.subset(EpochShuffle.batch(seed, train.size(), step, batchSize));
+        int[] batch = EpochShuffle.batch(seed, train.size(), step, batchSize);
         try (NDManager sm = manager.newSubManager()) {
-            BatchContext ctx = batch.context(sm, 0, batch.size(), norm, dropoutSeed);
+            BatchContext ctx = train.context(sm, batch, norm, dropoutSeed);
             ctx.useBatchStatistics();
-            NDArray labels = batch.labels(sm, 0, batch.size());
+            NDArray labels = train.labels(sm, batch);
             return PathStep.run(ctx, keep -> net.forward(child, ctx, true, keep),
                     out -> crossEntropy(net.classLogits(out.output(), ctx, true), labels), net.pathParameters(child), sm, optimizer,
                     learningRate, targets, boundaries, lambda);
@@ -76,18 +91,9 @@ public final class ImageObjective implements PathObjective {
      * @param manager the manager under which batches are scoped
      */
     public void recalibrate(SuperNet net, Architecture child, NDManager manager) {
-        if (!policy.recalibrates()) {
-            return;
-        }
-        int[] perm = new SplitMix64(SplitMix64.mix(seed, 17)).permutation(train.size());
-        for (int b = 0; b < policy.batches(); b++) {
-            int[] idx = new int[Math.min(policy.batchSize(), train.size())];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = perm[(b * idx.length + i) % perm.length];
-            }
-            ImageData batch = train.subset(idx);
+        for (int b = 0; b < calibration.length; b++) {
             try (NDManager sm = manager.newSubManager()) {
-                BatchContext ctx = batch.context(sm, 0, batch.size(), norm, 0);
+                BatchContext ctx = train.context(sm, calibration[b], norm, 0);
                 ctx.recalibrate(b);
                 net.classLogits(net.forward(child, ctx, false, NONE).output(), ctx, false);
             }

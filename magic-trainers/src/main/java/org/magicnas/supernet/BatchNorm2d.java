@@ -36,11 +36,12 @@ final class BatchNorm2d extends ParamBlock {
         // PyTorch's fused kernel: with batch statistics it normalises by them and moves the running
         // statistics by its momentum (DJL passes 1 - momentum); a recalibration batch n moves them by
         // 1 / (n + 1), which makes them the average over the batches; batch statistics without an
-        // update go through copies of the running statistics.
+        // update go through copies of the running statistics (evaluation only reads them).
         float torchMomentum = calibration >= 0 && !training ? 1f / (calibration + 1) : MOMENTUM;
         boolean update = training || calibration >= 0;
-        NDArray mean = update ? runningMean.getArray() : runningMean.getArray().duplicate();
-        NDArray var = update ? runningVar.getArray() : runningVar.getArray().duplicate();
+        boolean shield = batchStatistics && !update;
+        NDArray mean = shield ? runningMean.getArray().duplicate() : runningMean.getArray();
+        NDArray var = shield ? runningVar.getArray().duplicate() : runningVar.getArray();
         return BatchNorm.batchNorm(x, mean, var, gamma.getArray(), beta.getArray(), -1, 1f - torchMomentum, EPS, batchStatistics)
                 .singletonOrThrow();
     }

@@ -11,7 +11,7 @@ import org.tribuo.classification.Label;
  * ...), never by feature id: Tribuo's feature domain omits a pixel that is zero in every training
  * image, so ids do not give positions; a missing pixel is 0.
  */
-final class ImageExamples {
+public final class ImageExamples {
     private ImageExamples() {}
 
     /**
@@ -25,7 +25,7 @@ final class ImageExamples {
      * @return the images
      * @throws IllegalArgumentException naming an example with a pixel outside the image
      */
-    static ImageData of(List<Example<Label>> examples, int channels, int side, int classes, int[] labels) {
+    public static ImageData of(List<Example<Label>> examples, int channels, int side, int classes, int[] labels) {
         int n = channels * side * side;
         float[] pixels = new float[examples.size() * n];
         for (int i = 0; i < examples.size(); i++) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,14 +177,14 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         List<Example<Label>> list = new ArrayList<>();
         examples.forEach(list::add);
         ImageData all = ImageExamples.of(list, s.image().inputChannels(), s.image().resolution(), outputInfo.size(), adapter.classes(list));
-        int[] order = new SplitMix64(SplitMix64.mix(runSeed, 20)).permutation(all.size());
         int validCount = Math.max(1, (int) Math.round(validationFraction * all.size()));
         if (validCount >= all.size() - batchSize) {
             throw new IllegalArgumentException("the dataset has " + all.size() + " images: too few for a validation share of " + validationFraction
                     + " and batches of " + batchSize);
         }
-        ImageData valid = all.subset(Arrays.copyOfRange(order, 0, validCount));
-        ImageData train = all.subset(Arrays.copyOfRange(order, validCount, order.length));
+        ImageData.HeldOut parts = all.holdOut(validCount, all.size() - validCount, SplitMix64.mix(runSeed, 20));
+        ImageData valid = parts.valid();
+        ImageData train = parts.train();
         BatchNormPolicy policy = new BatchNormPolicy(batchNormBatches, batchSize);
         TrainingConfig superNet = new TrainingConfig(method, superNetSteps, learningRate, superNetSteps / 10, AdamSettings.paper(), runSeed, k,
                 AlignmentConfig.defaults(superNetSteps / 5), 0, 1);
