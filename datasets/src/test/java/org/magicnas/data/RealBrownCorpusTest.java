@@ -57,8 +57,8 @@ class RealBrownCorpusTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info(() -> String.format("WordPiece 8192 on %d training sentences: %.2f s",
                 trainText.size(), seconds));
+        // The time is logged, not asserted: a loaded machine (CI beside a study) must not fail the test.
         assertEquals(8192, vocabulary.size());
-        assertTrue(seconds < 20, "training took " + seconds + " s");
 
         Path file = temp.resolve("tokenizer.json");
         TokenizerFiles.write(vocabulary, file);

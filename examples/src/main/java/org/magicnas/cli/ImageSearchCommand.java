@@ -187,7 +187,7 @@ final class ImageSearchCommand implements Callable<Integer> {
 
     private ImageNasSettings settings(Method method, long flopLimit) {
         TrainingConfig superNet = new TrainingConfig(method, steps, lr, steps / 10, AdamSettings.paper(), seed, walkChanges,
-                AlignmentConfig.defaults(steps / 5), Math.max(1, steps / 4), 1);
+                AlignmentConfig.defaults(steps / 5, 100, 4), Math.max(1, steps / 4), 1);
         TrainingConfig alone = TrainingConfig.standAlone(retrainSteps, lr, SplitMix64.mix(seed, 60));
         return new ImageNasSettings(superNet, alone, batchSize, new BatchNormPolicy(bnBatches, batchSize),
                 new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParams, flopLimit, 0.1f);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * super-nets: the cosine matrix of children differing in the layer after o_g (Figure 2a, 2b), the
  * mean cosine against the number m of differing layers (Figure 2c) and against the layer of o_g
  * (Figure 8). It probes the given {@code train-supernet} runs, or trains one super-net per method
- * first (by default SPOS and MAGIC-A aligned with the average of C children, as in Figure 2b). Every
+ * first (by default SPOS and MAGIC-A aligned at every layer with the average of C children, C the
+ * candidates per layer, as in Appendix A.2 and Figure 2b). Every
  * super-net sees the same trials (the same o_g, shared layers, children and batch), so the comparison
  * between them is paired.
  */

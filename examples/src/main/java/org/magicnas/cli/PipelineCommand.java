@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magicnas.data.CorpusLocator;
@@ -58,6 +59,11 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--seeds", split = ",",
+            description = "Run the whole pipeline once per seed (data splits, super-nets, pre-training, fine-tuning) and report each row's mean"
+                    + " with a 95% t-interval over seeds, and the paired difference of magic-at against spos; replaces --seed.")
+    List<Long> seeds;
+
     @Option(names = "--corpus", description = "Brown corpus directory (default: found or fetched).")
     Path corpus;
 
@@ -86,17 +92,41 @@ final class PipelineCommand implements Callable<Integer> {
         int epochs = Math.max(1, (int) Math.round(budget));
         SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
         base.validate();
+        if (seeds != null && (seeds.size() < 2 || seeds.stream().distinct().count() != seeds.size())) {
+            throw new IllegalArgumentException("--seeds needs at least two distinct seeds, got " + seeds);
+        }
         if (baselineBreaksLimits(base)) {
             throw new IllegalArgumentException("the BERT-like baseline " + Architecture.bertLike(base.searchSpace()) + " breaks --max-params/--max-flops;"
                     + " the table compares children of similar size");
         }
+        Path brown = CorpusLocator.locateBrown(corpus);
+        if (seeds == null) {
+            RunDirectory run = RunDirectory.create(runsDir, "pipeline");
+            report(pipeline(run, brown, superNetSteps, pretrainSteps, epochs), run);
+            return 0;
+        }
+        RunDirectory all = RunDirectory.create(runsDir, "pipeline-seeds");
+        List<List<Row>> tables = new ArrayList<>();
+        for (long s : seeds) {
+            seed = s;
+            System.out.printf("==== seed %d of %s%n", s, seeds);
+            RunDirectory sub = RunDirectory.open(Files.createDirectories(all.resolve("seed-" + s)));
+            List<Row> table = pipeline(sub, brown, superNetSteps, pretrainSteps, epochs);
+            report(table, sub);
+            tables.add(table);
+        }
+        new PipelineSeedsReport(seeds, tables).write(all);
+        return 0;
+    }
+
+    /** The whole pipeline for the current seed, in a run directory. */
+    private List<Row> pipeline(RunDirectory run, Path brown, int superNetSteps, int pretrainSteps, int epochs) throws Exception {
+        SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
         SearchSpace searchSpace = base.searchSpace();
         Architecture baseline = Architecture.bertLike(searchSpace);
-        Path brown = CorpusLocator.locateBrown(corpus);
         try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
-            RunDirectory run = RunDirectory.create(runsDir, "pipeline");
-            System.out.printf("pipeline: %s, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
-                    searchSpace.describe(), budget, superNetSteps, pretrainSteps, epochs, run);
+            System.out.printf("pipeline: %s, seed %d, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
+                    searchSpace.describe(), seed, budget, superNetSteps, pretrainSteps, epochs, run);
             Map<String, Architecture> archs = new LinkedHashMap<>();
             for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
                 SuperNetOptions o = options(m, superNetSteps);
@@ -133,9 +163,8 @@ final class PipelineCommand implements Callable<Integer> {
                     }
                 }
             }
-            report(table, run);
+            return table;
         }
-        return 0;
     }
 
     private SuperNetOptions options(Method m, int steps) {
@@ -197,13 +226,13 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     private static void report(List<Row> table, RunDirectory run) throws IOException {
-        String header = String.format("%-10s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
+        String header = String.format(Locale.ROOT, "%-10s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
         StringBuilder text = new StringBuilder(header).append('\n');
         StringBuilder csv = new StringBuilder("row,architecture,parameters,forward_flops,mlm_val_loss,genre_accuracy,genre_macro_f1\n");
         for (Row r : table) {
-            text.append(String.format("%-10s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
+            text.append(String.format(Locale.ROOT, "%-10s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
                     r.accuracy(), r.macroF1()));
-            csv.append(String.format("%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
+            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
                     r.macroF1()));
         }
         System.out.print(text);

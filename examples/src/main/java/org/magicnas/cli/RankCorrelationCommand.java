@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rank-correlation", mixinStandardHelpOptions = true,
         description = "Rank correlation of super-net estimates against stand-alone training (Table 1, Figure 3a), with confidence intervals.")
 final class RankCorrelationCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "cpu-60", description = "quick (under a minute), cpu-60 (under an hour on 2 cores) or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "cpu-120",
+            description = "quick (under a minute), cpu-60 (under an hour on 2 cores), cpu-120 (the powered study, under two hours on 2 cores),"
+                    + " image-cpu or paper (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--space", description = "Space preset (default: the study preset's).")
@@ -100,6 +102,25 @@ final class RankCorrelationCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the data split, the panel draw and the children (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--sweeps", split = ",",
+            description = "Variants trained with the first seed only, e.g. magic-t:k=2,magic-a:p=10 (default: the study preset's).")
+    List<String> sweeps;
+
+    @Option(names = "--workers",
+            description = "Jobs run side by side, each in its own JVM with --threads-per-worker threads; 1 runs every job in this process"
+                    + " (default: the machine's cores, at most " + StudyWorkers.MAX_DEFAULT + ").")
+    Integer workers;
+
+    @Option(names = "--threads-per-worker", defaultValue = "1", description = "Native threads of each worker process (default: ${DEFAULT-VALUE}).")
+    int threadsPerWorker;
+
+    /** Set in the worker processes that the study starts: run jobs, write no report. */
+    @Option(names = "--worker", hidden = true, defaultValue = "0")
+    int worker;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--cache", description = "Where finished jobs are kept (default: <magic cache>/rank-study).")
     Path cacheDir;
 
@@ -122,6 +143,9 @@ final class RankCorrelationCommand implements Callable<Integer> {
         int evalBatches = valBatches != null ? valBatches : p.valBatches;
         MlmDataSpec dataSpec = new MlmDataSpec(corpus, vocabSize != null ? vocabSize : p.vocabSize, seqLen != null ? seqLen : p.seqLen,
                 batchSize != null ? batchSize : p.batchSize, 0.1, 0.1, seed);
+        if ((workers != null && workers < 1) || threadsPerWorker < 1) {
+            throw new IllegalArgumentException("--workers and --threads-per-worker must be >= 1, got " + workers + " and " + threadsPerWorker);
+        }
         if (noise < 0 || noise > k || childBudget < 1 || netBudget < 1 || topK < 1 || topK > k || netSeeds.isEmpty() || evalBatches < 1) {
             throw new IllegalArgumentException("need 0 <= --noise-children <= --children (" + k + "), 1 <= --top-k <= --children, at least one seed and"
                     + " positive step counts; got noise " + noise + ", top-k " + topK + ", seeds " + netSeeds);
@@ -132,6 +156,12 @@ final class RankCorrelationCommand implements Callable<Integer> {
             for (long s : netSeeds) {
                 variants.add(variant(m, spaceName, dataSpec, netBudget, s));
             }
+        }
+        for (String m : sweeps != null ? sweeps : p.sweeps) {
+            if (m.isBlank()) {
+                continue;
+            }
+            variants.add(variant(m, spaceName, dataSpec, netBudget, netSeeds.get(0)));
         }
         ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
         if (searchSpace.isImage()) {
@@ -166,39 +196,54 @@ final class RankCorrelationCommand implements Callable<Integer> {
     }
 
     private void study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,
-            int childBudget, int netBudget) throws IOException {
-        RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
-        System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; cache %s; run %s%n",
-                p.id, task.space().describe(), k, childBudget, noise, variants.size(), netBudget, cache.dir(), run);
-
+            int childBudget, int netBudget) throws Exception {
         GroundTruthPanel panel = new GroundTruthPanel(cache, task, childBudget, lr, seed);
-        double[] truth = new double[k];
-        double[] replicate = new double[noise];
-        long start = System.nanoTime();
-        int jobs = k + noise;
-        for (int i = 0; i < jobs; i++) {
-            Architecture a = panelChildren.get(i % k);
-            int rep = i < k ? 0 : 1;
-            boolean cached = panel.cached(a, rep).isPresent();
-            GroundTruthPanel.Member m = panel.member(a, rep);
-            if (rep == 0) {
-                truth[i] = m.loss();
-            } else {
-                replicate[i - k] = m.loss();
-            }
-            System.out.printf("  panel %d/%d  %-28s seed %d  loss %.4f  %s  (%.0f s so far)%n", i + 1, jobs, a, rep + 1, m.loss(),
-                    cached ? "cached" : String.format("%.0f s", m.seconds()), (System.nanoTime() - start) / 1e9);
-        }
         SuperNetEstimates estimator = new SuperNetEstimates(cache, task);
-        List<double[]> estimates = new ArrayList<>();
+        List<StudyJob> jobs = new ArrayList<>();
+        // A child's second seed right after its first, so that the noise ceiling grows with the panel.
+        for (int i = 0; i < k; i++) {
+            for (int rep = 0; rep < (i < noise ? 2 : 1); rep++) {
+                Architecture a = panelChildren.get(i);
+                int r = rep;
+                jobs.add(new StudyJob(String.format("panel %s seed %d", a, r + 1), () -> panel.cached(a, r).isPresent(), () -> panel.claim(a, r),
+                        () -> {
+                            GroundTruthPanel.Member m = panel.member(a, r);
+                            return String.format("loss %.4f in %.0f s", m.loss(), m.seconds());
+                        }));
+            }
+        }
         for (Variant v : variants) {
             TrainingConfig tc = v.options().trainingConfig();
-            boolean cached = estimator.cached(tc, panelChildren).isPresent();
-            System.out.printf("  super-net %s seed %d: %s%n", v.label(), tc.seed(), cached ? "cached" : "training " + netBudget + " steps");
-            SuperNetEstimates.Estimate e = estimator.estimate(tc, panelChildren, progress(netBudget));
-            estimates.add(e.losses());
+            jobs.add(new StudyJob(String.format("super-net %s seed %d (%d steps)", v.label(), tc.seed(), netBudget),
+                    () -> estimator.cached(tc, panelChildren).isPresent(), () -> estimator.claim(tc, panelChildren),
+                    () -> String.format("done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, workerPrefix())).seconds())));
         }
-        new RankReport(panelChildren, truth, replicate, variants, estimates, topK, bootstrap, SplitMix64.mix(seed, 81)).write(run);
+        if (worker > 0) {
+            StudyJob.runAll(jobs, true, workerPrefix());
+            return;
+        }
+        RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
+        int processes = workers != null ? workers : StudyWorkers.defaultCount();
+        long cached = jobs.stream().filter(j -> j.cached().getAsBoolean()).count();
+        System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs (%d cached),"
+                + " %s; cache %s; run %s%n", p.id, task.space().describe(), k, childBudget, noise, variants.size(), netBudget, jobs.size(), cached,
+                processes == 1 ? "one process" : processes + " worker processes of " + threadsPerWorker + " thread(s)", cache.dir(), run);
+        if (processes > 1 && cached < jobs.size()) {
+            cache.clearClaims();
+            StudyWorkers.run(spec.root().commandLine().getParseResult().originalArgs(), processes, threadsPerWorker);
+        }
+        StudyJob.runAll(jobs, false, "");
+        double[][] losses = new double[2][k];
+        for (int i = 0; i < k; i++) {
+            losses[0][i] = panel.member(panelChildren.get(i), 0).loss();
+            losses[1][i] = i < noise ? panel.member(panelChildren.get(i), 1).loss() : Double.NaN;
+        }
+        List<SuperNetEstimates.Estimate> estimates = new ArrayList<>();
+        for (Variant v : variants) {
+            estimates.add(estimator.estimate(v.options().trainingConfig(), panelChildren, progress(netBudget, "")));
+        }
+        new RankReport(panelChildren, losses[0], java.util.Arrays.copyOf(losses[1], noise), variants, estimates, topK, bootstrap,
+                SplitMix64.mix(seed, 81)).write(run);
         System.out.println("run directory: " + run);
     }
 
@@ -226,7 +271,11 @@ final class RankCorrelationCommand implements Callable<Integer> {
         return new Variant(method, o);
     }
 
-    private static TrainingListener progress(int total) {
+    private String workerPrefix() {
+        return worker > 0 ? "[worker " + worker + "] " : "";
+    }
+
+    private static TrainingListener progress(int total, String prefix) {
         long start = System.nanoTime();
         int every = Math.max(1, total / 5);
         return new TrainingListener() {
@@ -234,7 +283,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             public void onStep(StepRecord r) {
                 long done = r.step() + 1;
                 if (done % every == 0) {
-                    System.out.printf("    step %d/%d  loss %.4f  %.1f steps/s%n", done, total, r.predictionLoss(), done / ((System.nanoTime() - start) / 1e9));
+                    System.out.printf("%s    step %d/%d  loss %.4f  %.1f steps/s%n", prefix, done, total, r.predictionLoss(), done / ((System.nanoTime() - start) / 1e9));
                 }
             }
         };

@@ -4,28 +4,40 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.magicnas.evaluation.rank.Bootstrap;
 import org.magicnas.evaluation.rank.BootstrapResult;
+import org.magicnas.evaluation.rank.Interval;
 import org.magicnas.evaluation.rank.NoiseCeiling;
 import org.magicnas.evaluation.rank.RankCorrelation;
 import org.magicnas.evaluation.rank.Statistic;
+import org.magicnas.evaluation.rank.Verdict;
+import org.magicnas.alignment.AnchorStatistics;
+import org.magicnas.analysis.SuperNetEstimates;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.space.Architecture;
 
 /**
  * The statistics and output of {@code rank-correlation}. The ground truth of a child is its negative
- * stand-alone validation loss, a method's estimate its negative loss on the super-net. Per method:
+ * stand-alone validation loss (the mean over its two seeds when every child has two), a method's
+ * estimate its negative loss on the super-net. Per method:
  * Kendall tau-b and Spearman averaged over the super-net seeds, with percentile-bootstrap intervals
  * over children (each resample recomputes every seed's correlation on the same children), the spread
  * over seeds, precision at top-k, and the paired difference of tau against SPOS. The noise ceiling
  * (tau between two seeds of stand-alone training) says whether the ground truth discriminates at all.
+ * The paper's claims (Table 1, Figure 3) are judged by paired differences: supported, contradicted or
+ * unresolved at this power, with the half-width of each interval (the smallest difference the study
+ * resolves) and, for unresolved ones, the panel size that would resolve the estimated difference.
  */
 final class RankReport {
     private final List<Architecture> children;
-    private final double[] truth;
+    private final double[] seed1;
     private final double[] replicate;
+    private final double[] truth;
+    private final boolean meanOfSeeds;
     private final Map<String, List<double[]>> byMethod = new LinkedHashMap<>();
+    private final Map<String, List<AnchorStatistics>> anchors = new LinkedHashMap<>();
     private final int topK;
     private final Bootstrap bootstrap;
 
@@ -33,13 +45,26 @@ final class RankReport {
     record MethodResult(String method, int seeds, BootstrapResult tau, double tauSeedSd, BootstrapResult spearman, double precisionAtK,
             BootstrapResult tauMinusSpos) {}
 
-    RankReport(List<Architecture> children, double[] truthLoss, double[] replicateLoss, List<RankCorrelationCommand.Variant> variants,
-            List<double[]> estimateLoss, int topK, int resamples, long seed) {
+    /** A claim of the paper judged on this study: {@code tau(better) - tau(worse) > 0}. */
+    record Claim(String source, String text, String better, String worse, BootstrapResult difference, Verdict verdict, long childrenToResolve) {}
+
+    RankReport(List<Architecture> children, double[] seed1Loss, double[] seed2Loss, List<RankCorrelationCommand.Variant> variants,
+            List<SuperNetEstimates.Estimate> estimates, int topK, int resamples, long seed) {
         this.children = children;
-        this.truth = negate(truthLoss);
-        this.replicate = negate(replicateLoss);
+        this.seed1 = negate(seed1Loss);
+        this.replicate = negate(seed2Loss);
+        this.meanOfSeeds = replicate.length == seed1.length;
+        this.truth = seed1.clone();
+        if (meanOfSeeds) {
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = (seed1[i] + replicate[i]) / 2;
+            }
+        }
         for (int i = 0; i < variants.size(); i++) {
-            byMethod.computeIfAbsent(variants.get(i).label(), x -> new ArrayList<>()).add(negate(estimateLoss.get(i)));
+            byMethod.computeIfAbsent(variants.get(i).label(), x -> new ArrayList<>()).add(negate(estimates.get(i).losses()));
+            if (estimates.get(i).anchor() != null) {
+                anchors.computeIfAbsent(variants.get(i).label(), x -> new ArrayList<>()).add(estimates.get(i).anchor());
+            }
         }
         this.topK = topK;
         this.bootstrap = new Bootstrap(resamples, Bootstrap.DEFAULT_LEVEL, seed);
@@ -65,13 +90,15 @@ final class RankReport {
             }
             results.add(new MethodResult(m, est.size(), tau, sd(perSeed), rho, p, diff));
         }
-        NoiseCeiling noise = replicate.length >= 3 ? NoiseCeiling.of(java.util.Arrays.copyOf(truth, replicate.length), replicate, bootstrap) : null;
+        NoiseCeiling noise = replicate.length >= 3 ? NoiseCeiling.of(java.util.Arrays.copyOf(seed1, replicate.length), replicate, bootstrap) : null;
+        List<Claim> claims = claims(index);
 
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%d children; ground truth = -(stand-alone validation loss), estimate = -(super-net validation loss)%n", k));
-        text.append(String.format("ground truth: loss from %.4f to %.4f (sd %.4f)%n", -max(truth), -min(truth), sd(truth)));
+        text.append(String.format(Locale.ROOT, "%d children; ground truth = -(stand-alone validation loss%s), estimate = -(super-net validation loss)%n", k,
+                meanOfSeeds ? ", mean of two seeds" : ""));
+        text.append(String.format(Locale.ROOT, "ground truth: loss from %.4f to %.4f (sd %.4f)%n", -max(truth), -min(truth), sd(truth)));
         if (noise != null) {
-            text.append(String.format("noise ceiling (%d children, two seeds): tau %s; seed noise sd %.4f, between-child sd %.4f, ratio %.1f%n",
+            text.append(String.format(Locale.ROOT, "noise ceiling (%d children, two seeds): tau %s; seed noise sd %.4f, between-child sd %.4f, ratio %.1f%n",
                     noise.children(), noise.seedTau().interval(), noise.noiseSd(), noise.spreadSd(), noise.spreadToNoise()));
             text.append(noise.discriminates()
                     ? "  the ground truth discriminates: children differ by more than seed noise (ratio > 2, seed-vs-seed tau > 0)\n"
@@ -79,14 +106,23 @@ final class RankReport {
         } else {
             text.append("noise ceiling: not measured (fewer than 3 children with a second seed)\n");
         }
-        text.append(String.format("%n%-14s %5s %24s %8s %24s %6s %26s%n", "method", "seeds", "Kendall tau-b [95% CI]", "seed sd", "Spearman [95% CI]",
-                "P@" + topK, "tau - spos [95% CI]"));
+        text.append(String.format(Locale.ROOT, "%n%-14s %5s %24s %8s %24s %6s %26s %7s%n", "method", "seeds", "Kendall tau-b [95% CI]", "seed sd",
+                "Spearman [95% CI]", "P@" + topK, "tau - spos [95% CI]", "+/-"));
         for (MethodResult r : results) {
-            text.append(String.format("%-14s %5d %24s %8.3f %24s %6.2f %26s%n", r.method(), r.seeds(), r.tau().interval(), r.tauSeedSd(),
-                    r.spearman().interval(), r.precisionAtK(), r.tauMinusSpos() == null ? "-" : r.tauMinusSpos().interval()
-                            + (r.tauMinusSpos().interval().contains(0) ? " ~" : "")));
+            BootstrapResult d = r.tauMinusSpos();
+            text.append(String.format(Locale.ROOT, "%-14s %5d %24s %8.3f %24s %6.2f %26s %7s%n", r.method(), r.seeds(), r.tau().interval(), r.tauSeedSd(),
+                    r.spearman().interval(), r.precisionAtK(), d == null ? "-" : d.interval() + (d.interval().contains(0) ? " ~" : ""),
+                    d == null ? "-" : String.format(Locale.ROOT, "%.3f", d.interval().width() / 2)));
         }
-        text.append("~ : the interval contains 0, the difference from SPOS is within noise\n");
+        text.append("~ : the interval contains 0, the difference from SPOS is within noise; +/- : half the interval's width\n");
+        double[] halfWidths = results.stream().filter(r -> r.tauMinusSpos() != null).mapToDouble(r -> r.tauMinusSpos().interval().width() / 2)
+                .sorted().toArray();
+        if (halfWidths.length > 0) {
+            text.append(String.format(Locale.ROOT, "smallest tau difference this study resolves: %.3f to %.3f (half-widths of the paired 95%% intervals"
+                    + " against SPOS, median %.3f)%n", halfWidths[0], halfWidths[halfWidths.length - 1], halfWidths[halfWidths.length / 2]));
+        }
+        text.append(claimsText(claims));
+        text.append(anchorText());
         System.out.print(text);
         run.writeString("results.txt", text.toString());
         run.writeString("panel.csv", panelCsv());
@@ -95,11 +131,16 @@ final class RankReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("children", children.stream().map(Architecture::toString).toList());
         json.put("groundTruthLoss", negate(truth));
+        json.put("groundTruthIsMeanOfSeeds", meanOfSeeds);
+        json.put("seed1Loss", negate(seed1));
         json.put("replicateLoss", negate(replicate));
         json.put("noiseCeiling", noise);
         json.put("discriminates", noise == null ? null : noise.discriminates());
         json.put("methods", results);
+        json.put("claims", claims);
+        json.put("anchorComparisons", anchors);
         run.writeString("results.json", SuperNetRun.GSON.toJson(json));
+        run.writeString("claims.csv", claimsCsv(claims));
         RankPlots.write(results, noise, truth.length, run);
     }
 
@@ -142,10 +183,88 @@ final class RankReport {
         };
     }
 
+    /** The paper's claims that this study's variants can judge. */
+    private List<Claim> claims(double[] index) {
+        List<Claim> out = new ArrayList<>();
+        claim(out, index, "Table 1", "MAGIC-T ranks better than SPOS", "magic-t", "spos");
+        claim(out, index, "Table 1", "MAGIC-A ranks better than SPOS", "magic-a", "spos");
+        claim(out, index, "Table 1", "MAGIC-AT ranks better than MAGIC-T", "magic-at", "magic-t");
+        claim(out, index, "Table 1", "MAGIC-AT ranks better than MAGIC-A", "magic-at", "magic-a");
+        claim(out, index, "Table 1", "MAGIC-AT ranks better than SPOS", "magic-at", "spos");
+        claim(out, index, "Figure 3a", "k=1 ranks better than k=2", "magic-t", "magic-t:k=2");
+        claim(out, index, "Figure 3a", "k=2 ranks better than k=4", "magic-t:k=2", "magic-t:k=4");
+        claim(out, index, "Figure 3a", "k=1 ranks better than k=4", "magic-t", "magic-t:k=4");
+        claim(out, index, "Figure 3b", "an anchor at the top 10% ranks better than one at 30%", "magic-a:p=10", "magic-a:p=30");
+        claim(out, index, "Figure 3b", "an anchor at the top 30% ranks better than one at 50%", "magic-a:p=30", "magic-a:p=50");
+        claim(out, index, "Figure 3b", "an anchor at the top 10% ranks better than one at 50%", "magic-a:p=10", "magic-a:p=50");
+        return out;
+    }
+
+    private void claim(List<Claim> out, double[] index, String source, String text, String better, String worse) {
+        if (!byMethod.containsKey(better) || !byMethod.containsKey(worse)) {
+            return;
+        }
+        BootstrapResult d = pairedDifference(byMethod.get(better), byMethod.get(worse), index);
+        out.add(new Claim(source, text, better, worse, d, Verdict.of(d.interval()), Verdict.childrenToResolve(d.interval(), children.size())));
+    }
+
+    private String claimsText(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%nthe paper's claims (paired bootstrap over children, 95%%)%n%-10s %-54s %26s %7s  %s%n",
+                "source", "claim", "tau difference [95% CI]", "+/-", "verdict"));
+        for (Claim c : claims) {
+            t.append(String.format(Locale.ROOT, "%-10s %-54s %26s %7.3f  %s%s%n", c.source(), c.text(), c.difference().interval(),
+                    c.difference().interval().width() / 2, c.verdict().word(), c.verdict() == Verdict.UNRESOLVED
+                            ? String.format(Locale.ROOT, " (this difference would need about %s children)", c.childrenToResolve() == Long.MAX_VALUE
+                                    ? "infinitely many" : Long.toString(c.childrenToResolve())) : ""));
+        }
+        Verdict[] table1 = claims.stream().filter(c -> c.better().equals("magic-at") && !c.worse().equals("spos")).map(Claim::verdict)
+                .toArray(Verdict[]::new);
+        if (table1.length == 2) {
+            t.append(String.format(Locale.ROOT, "Table 1, MAGIC-AT ranks better than both MAGIC-T and MAGIC-A: %s%n", Verdict.all(table1).word()));
+        }
+        return t.toString();
+    }
+
+    private String anchorText() {
+        if (anchors.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%nanchor comparisons (mean over seeds)%n%-14s %12s %13s %12s %12s %10s%n", "method",
+                "comparisons", "replacements", "mean |gap|", "mean s.e.", "overhead"));
+        for (Map.Entry<String, List<AnchorStatistics>> e : anchors.entrySet()) {
+            List<AnchorStatistics> s = e.getValue();
+            t.append(String.format(Locale.ROOT, "%-14s %12.0f %13.1f %12.4f %12.4f %9.1f%%%n", e.getKey(), mean(s, AnchorStatistics::comparisons),
+                    mean(s, AnchorStatistics::replacements), mean(s, AnchorStatistics::meanAbsGap), mean(s, AnchorStatistics::meanStandardError),
+                    100 * mean(s, AnchorStatistics::overhead)));
+        }
+        t.append("gap: the validation loss difference between the sampled child and the anchor; s.e.: its standard error over the comparison's batches;"
+                + " overhead: comparison time over training-step time\n");
+        return t.toString();
+    }
+
+    private static double mean(List<AnchorStatistics> stats, java.util.function.ToDoubleFunction<AnchorStatistics> f) {
+        return stats.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+
+    private static String claimsCsv(List<Claim> claims) {
+        StringBuilder csv = new StringBuilder("source,claim,better,worse,difference,lower,upper,half_width,verdict,children_to_resolve\n");
+        for (Claim c : claims) {
+            Interval d = c.difference().interval();
+            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%s,%s,%.6f,%.6f,%.6f,%.6f,%s,%s%n", c.source(), c.text(), c.better(), c.worse(),
+                    d.estimate(), d.lower(), d.upper(), d.width() / 2, c.verdict().word(),
+                    c.childrenToResolve() == Long.MAX_VALUE ? "" : Long.toString(c.childrenToResolve())));
+        }
+        return csv.toString();
+    }
+
     private String panelCsv() {
-        StringBuilder csv = new StringBuilder("architecture,standalone_loss_seed1,standalone_loss_seed2\n");
+        StringBuilder csv = new StringBuilder("architecture,standalone_loss_seed1,standalone_loss_seed2,ground_truth_loss\n");
         for (int i = 0; i < children.size(); i++) {
-            csv.append(String.format("\"%s\",%.6f,%s%n", children.get(i), -truth[i], i < replicate.length ? String.format("%.6f", -replicate[i]) : ""));
+            csv.append(String.format(Locale.ROOT, "\"%s\",%.6f,%s,%.6f%n", children.get(i), -seed1[i],
+                    i < replicate.length ? String.format(Locale.ROOT, "%.6f", -replicate[i]) : "", -truth[i]));
         }
         return csv.toString();
     }
@@ -155,7 +274,7 @@ final class RankReport {
         for (Map.Entry<String, List<double[]>> e : byMethod.entrySet()) {
             for (int s = 0; s < e.getValue().size(); s++) {
                 for (int i = 0; i < children.size(); i++) {
-                    csv.append(String.format("%s,%d,\"%s\",%.6f%n", e.getKey(), s + 1, children.get(i), -e.getValue().get(s)[i]));
+                    csv.append(String.format(Locale.ROOT, "%s,%d,\"%s\",%.6f%n", e.getKey(), s + 1, children.get(i), -e.getValue().get(s)[i]));
                 }
             }
         }
@@ -167,9 +286,9 @@ final class RankReport {
                 + "tau_minus_spos,diff_lower,diff_upper\n");
         for (MethodResult r : results) {
             BootstrapResult d = r.tauMinusSpos();
-            csv.append(String.format("%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s%n", r.method(), r.seeds(), r.tau().estimate(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s%n", r.method(), r.seeds(), r.tau().estimate(),
                     r.tau().interval().lower(), r.tau().interval().upper(), r.tauSeedSd(), r.spearman().estimate(), r.spearman().interval().lower(),
-                    r.spearman().interval().upper(), r.precisionAtK(), d == null ? ",," : String.format("%.6f,%.6f,%.6f", d.estimate(),
+                    r.spearman().interval().upper(), r.precisionAtK(), d == null ? ",," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f", d.estimate(),
                             d.interval().lower(), d.interval().upper())));
         }
         return csv.toString();

@@ -73,8 +73,9 @@ public final class SuperNetOptions {
     @Option(names = "--lambda", defaultValue = "0.5", description = "MAGIC-A: alignment weight (default: ${DEFAULT-VALUE}).")
     double lambda;
 
-    @Option(names = "--align-block", defaultValue = "4", description = "MAGIC-A: align every b layers (default: ${DEFAULT-VALUE}).")
-    int alignBlock;
+    @Option(names = "--align-block", defaultValue = "auto",
+            description = "MAGIC-A: align every b layers, or auto: every layer (Eq. 1) up to 12 layers, every 4 above (default: ${DEFAULT-VALUE}).")
+    String alignBlock;
 
     @Option(names = "--align-warmup", defaultValue = "0.1", description = "MAGIC-A: warm start without alignment, share of the steps (default: ${DEFAULT-VALUE}).")
     double alignWarmup;
@@ -82,13 +83,16 @@ public final class SuperNetOptions {
     @Option(names = "--align-target", defaultValue = "anchor", description = "MAGIC-A: anchor, or average (of C random children, appendix A.2) (default: ${DEFAULT-VALUE}).")
     String alignTarget;
 
-    @Option(names = "--average-children", defaultValue = "4", description = "C for --align-target average (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--average-children", defaultValue = "0",
+            description = "C for --align-target average, 0 for the space's candidates per layer as in Appendix A.2 (default: ${DEFAULT-VALUE}).")
     int averageChildren;
 
-    @Option(names = "--anchor-eval-every", defaultValue = "50", description = "MAGIC-A: steps between anchor comparisons (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--anchor-eval-every", defaultValue = "" + AlignmentConfig.DEFAULT_EVAL_EVERY,
+            description = "MAGIC-A: steps between anchor comparisons (default: ${DEFAULT-VALUE}).")
     int anchorEvalEvery;
 
-    @Option(names = "--anchor-eval-batches", defaultValue = "2", description = "MAGIC-A: validation batches per comparison (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--anchor-eval-batches", defaultValue = "" + AlignmentConfig.DEFAULT_EVAL_BATCHES,
+            description = "MAGIC-A: validation batches per comparison; the standard error of each comparison is logged (default: ${DEFAULT-VALUE}).")
     int anchorEvalBatches;
 
     @Option(names = "--anchor-percentile", defaultValue = "0",
@@ -182,10 +186,25 @@ public final class SuperNetOptions {
             case "average" -> AlignmentTargetKind.AVERAGE;
             default -> throw new IllegalArgumentException("--align-target must be anchor or average, got '" + alignTarget + "'");
         };
-        AlignmentConfig align = new AlignmentConfig(lambda, alignBlock, Math.round(alignWarmup * steps), target, averageChildren,
+        AlignmentConfig align = new AlignmentConfig(lambda, alignBlockSize(), Math.round(alignWarmup * steps), target, averageChildren,
                 anchorEvalEvery, anchorEvalBatches, anchorPercentile, anchorRankedChildren);
         return new TrainingConfig(trainingMethod(), steps, lr, Math.round(warmup * steps),
                 new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), seed, k, align, checkpointEvery, 2);
+    }
+
+    private int alignBlockSize() {
+        if ("auto".equals(alignBlock)) {
+            return AlignmentConfig.AUTO_BLOCK;
+        }
+        try {
+            int b = Integer.parseInt(alignBlock);
+            if (b >= 1) {
+                return b;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new IllegalArgumentException("--align-block must be auto or a whole number >= 1, got '" + alignBlock + "'");
     }
 
     private static void share(String option, double value) {
@@ -215,8 +234,11 @@ public final class SuperNetOptions {
     public void validateTraining() {
         SearchSpace s = searchSpace();
         Method m = trainingMethod();
-        trainingConfig();
+        TrainingConfig config = trainingConfig();
         dataSpec();
+        if (m.aligns()) {
+            config.alignment().boundaries(s);
+        }
         if (m.walks() && (k < 1 || k > s.layers())) {
             throw new IllegalArgumentException("--k must be in [1, " + s.layers() + "] for space " + s.name() + ", got " + k);
         }

@@ -46,7 +46,7 @@ import org.magicnas.train.TrainingListener;
  * checkpoints, then scores the anchor and a few random children on validation data.
  */
 final class SuperNetRun {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
     static final String CONFIG = "config.json";
     static final String ENCODER = "encoder";
 
@@ -62,7 +62,12 @@ final class SuperNetRun {
      */
     static RunDirectory create(Path runsDir, SuperNetOptions options, MlmCorpus data) throws IOException {
         RunDirectory run = RunDirectory.create(runsDir, options.runName());
-        run.writeString(CONFIG, GSON.toJson(options));
+        com.google.gson.JsonObject config = GSON.toJsonTree(options).getAsJsonObject();
+        if (options.trainingMethod().aligns()) {
+            // For the reader only (resuming reads the options): the alignment rule and the layers it aligns.
+            config.addProperty("alignmentBoundaries", options.trainingConfig().alignment().describe(options.searchSpace()));
+        }
+        run.writeString(CONFIG, GSON.toJson(config));
         Files.copy(data.tokenizer().file(), run.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
         return run;
     }
@@ -104,13 +109,16 @@ final class SuperNetRun {
                     log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),
                             data.train().size(), data.tokenizer().vocabSize());
                 }
+                if (config.method().aligns()) {
+                    log.line("alignment: %s", config.alignment().describe(space));
+                }
                 long from = trainer.stepsDone();
                 try (CsvLog metrics = CsvLog.open(run.resolve("metrics.csv"),
                         List.of("step", "child", "changed", "loss", "align_loss", "lr", "grad_norm", "ms", "tokens"), from);
                         // Anchor and shrinking rows carry the number of steps done, and those at the checkpoint's
                         // step happened before it was written: keep them.
                         CsvLog anchors = CsvLog.open(run.resolve("anchors.csv"),
-                                List.of("step", "previous", "replacement", "previous_loss", "replacement_loss"), from + 1);
+                                List.of("step", "previous", "replacement", "previous_loss", "replacement_loss", "standard_error", "reason"), from + 1);
                         CsvLog shrink = CsvLog.open(run.resolve("shrink.csv"), List.of("step", "round", "layer", "candidate", "score", "children"),
                                 from + 1);
                         CsvLog monitorLog = options.monitorEvery == 0 ? null : CsvLog.open(run.resolve("monitor.csv"), GradientMonitor.COLUMNS, from)) {
@@ -118,6 +126,9 @@ final class SuperNetRun {
                     GradientMonitor monitor = monitorLog == null ? null
                             : new GradientMonitor(new GradientProbe(net, manager, validation.get(0)), options.monitorEvery, monitorLog);
                     trainer.train(stopAt, new Progress(log, metrics, anchors, config.steps(), every, from, shrinker, monitor), store);
+                }
+                if (trainer.anchorStatistics() != null) {
+                    log.line("%s", trainer.anchorStatistics().describe());
                 }
                 if (trainer.stepsDone() < config.steps()) {
                     log.line("stopped at step %d of %d; resume with: bin/magic train-supernet --resume %s", trainer.stepsDone(), config.steps(), run);
@@ -295,10 +306,12 @@ final class SuperNetRun {
         @Override
         public void onAnchorReplaced(AnchorReplacement r) {
             replacements++;
-            anchors.row(r.step(), r.previous(), r.replacement(), r.previousLoss(), r.replacementLoss());
+            anchors.row(r.step(), r.previous(), r.replacement(), r.previousLoss(), r.replacementLoss(), r.standardError(),
+                    r.reason().name().toLowerCase(java.util.Locale.ROOT));
             anchors.flush();
-            log.line("anchor replaced at step %d: %s (%.4f) -> %s (%.4f)", r.step(), r.previous(), r.previousLoss(), r.replacement(),
-                    r.replacementLoss());
+            log.line("anchor replaced at step %d (%s): %s (%.4f) -> %s (%.4f, standard error of the difference %.4f)", r.step(),
+                    r.reason().name().toLowerCase(java.util.Locale.ROOT), r.previous(), r.previousLoss(), r.replacement(), r.replacementLoss(),
+                    r.standardError());
         }
 
         @Override

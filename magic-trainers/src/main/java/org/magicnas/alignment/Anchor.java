@@ -8,13 +8,16 @@ import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.SuperNet;
 
 /**
- * The anchor child of MAGIC-A. Its outputs at block boundaries (computed without dropout and without
- * gradient) are the alignment targets; it is replaced when a sampled child has a lower validation
- * loss, and every replacement is kept.
+ * The anchor child of MAGIC-A. Its outputs at block boundaries (computed without dropout, detached) are
+ * the alignment targets; it is replaced when a sampled child has a lower validation loss, and every
+ * replacement is kept with its reason.
  */
 public final class Anchor implements AlignmentTarget {
     private Architecture current;
     private final List<AnchorReplacement> history = new ArrayList<>();
+    private long comparisons;
+    private double sumAbsGap;
+    private double sumStandardError;
 
     /**
      * Creates an anchor.
@@ -44,22 +47,72 @@ public final class Anchor implements AlignmentTarget {
     }
 
     /**
-     * Replaces the anchor if the candidate's validation loss is lower.
+     * Replaces the anchor if the candidate's validation loss is lower (the paper's rule), and counts the
+     * comparison.
      *
      * @param step the training step
      * @param candidate the sampled child
      * @param candidateLoss its validation loss
      * @param anchorLoss the current anchor's validation loss, measured on the same batches
+     * @param standardError the standard error of the difference, NaN if unknown
      * @return the replacement, or null if the anchor stays
      */
-    public AnchorReplacement offer(long step, Architecture candidate, double candidateLoss, double anchorLoss) {
-        if (candidate.equals(current) || !(candidateLoss < anchorLoss)) {
+    public AnchorReplacement offer(long step, Architecture candidate, double candidateLoss, double anchorLoss, double standardError) {
+        if (candidate.equals(current)) {
             return null;
         }
-        AnchorReplacement r = new AnchorReplacement(step, current.toString(), candidate.toString(), anchorLoss, candidateLoss);
+        comparisons++;
+        sumAbsGap += Math.abs(candidateLoss - anchorLoss);
+        sumStandardError += standardError;
+        if (!(candidateLoss < anchorLoss)) {
+            return null;
+        }
+        return replace(new AnchorReplacement(step, current.toString(), candidate.toString(), anchorLoss, candidateLoss, standardError,
+                AnchorReplacement.Reason.BEATEN), candidate);
+    }
+
+    /**
+     * Replaces the anchor for a reason other than a comparison (a shrink removed one of its operators).
+     *
+     * @param step the training step
+     * @param replacement the new anchor
+     * @param previousLoss the old anchor's validation loss
+     * @param replacementLoss the new anchor's validation loss
+     * @param reason why
+     * @return the replacement
+     */
+    public AnchorReplacement replace(long step, Architecture replacement, double previousLoss, double replacementLoss,
+            AnchorReplacement.Reason reason) {
+        return replace(new AnchorReplacement(step, current.toString(), replacement.toString(), previousLoss, replacementLoss, Double.NaN, reason),
+                replacement);
+    }
+
+    private AnchorReplacement replace(AnchorReplacement r, Architecture replacement) {
         history.add(r);
-        current = candidate;
+        current = replacement;
         return r;
+    }
+
+    /**
+     * The comparisons so far (since the start, across resumes) and their cost.
+     *
+     * @param comparisonSeconds time spent comparing
+     * @param trainingSeconds time spent training
+     * @return the statistics
+     */
+    public AnchorStatistics statistics(double comparisonSeconds, double trainingSeconds) {
+        long replaced = history.stream().filter(r -> r.reason() == AnchorReplacement.Reason.BEATEN).count();
+        return new AnchorStatistics(comparisons, replaced, comparisons == 0 ? Double.NaN : sumAbsGap / comparisons,
+                comparisons == 0 ? Double.NaN : sumStandardError / comparisons, comparisonSeconds, trainingSeconds);
+    }
+
+    /**
+     * The comparison counters, for checkpoints.
+     *
+     * @return comparisons, sum of absolute gaps, sum of standard errors
+     */
+    public double[] counters() {
+        return new double[] {comparisons, sumAbsGap, sumStandardError};
     }
 
     /**
@@ -96,10 +149,8 @@ public final class Anchor implements AlignmentTarget {
         if (children.get(pick).equals(current)) {
             return null;
         }
-        AnchorReplacement r = new AnchorReplacement(step, current.toString(), children.get(pick).toString(), anchorLoss, losses[pick]);
-        history.add(r);
-        current = children.get(pick);
-        return r;
+        return replace(new AnchorReplacement(step, current.toString(), children.get(pick).toString(), anchorLoss, losses[pick], Double.NaN,
+                AnchorReplacement.Reason.OUT_OF_BAND), children.get(pick));
     }
 
     /**
@@ -107,15 +158,21 @@ public final class Anchor implements AlignmentTarget {
      *
      * @param anchor the anchor
      * @param replacements its history
+     * @param counters the comparison counters of {@link #counters()}, or null (an older checkpoint)
      */
-    public void restore(Architecture anchor, List<AnchorReplacement> replacements) {
+    public void restore(Architecture anchor, List<AnchorReplacement> replacements, double[] counters) {
         this.current = anchor;
         this.history.clear();
         this.history.addAll(replacements);
+        if (counters != null) {
+            comparisons = (long) counters[0];
+            sumAbsGap = counters[1];
+            sumStandardError = counters[2];
+        }
     }
 
     @Override
     public List<NDArray> outputs(SuperNet net, BatchContext ctx, int[] boundaries) {
-        return net.keptOutputs(current, ctx, false, boundaries);
+        return AlignmentTarget.detached(net.keptOutputs(current, ctx, false, boundaries));
     }
 }

@@ -87,6 +87,17 @@ public final class GroundTruthPanel {
     }
 
     /**
+     * Claims a job for this worker (see {@link ResultCache#claim}).
+     *
+     * @param arch the child
+     * @param replicate the replicate
+     * @return true if this worker should run it
+     */
+    public boolean claim(Architecture arch, int replicate) {
+        return cache.claim(key(arch, replicate));
+    }
+
+    /**
      * The result of a job: cached, or trained now and cached.
      *
      * @param arch the child

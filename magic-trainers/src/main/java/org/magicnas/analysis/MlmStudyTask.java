@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.sampling.SplitMix64;
+import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.SuperNet;
@@ -54,9 +55,10 @@ public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<M
     }
 
     @Override
-    public double[] superNetLosses(TrainingConfig training, List<Architecture> children, TrainingListener progress, CheckpointStore store)
+    public NetScores superNetLosses(TrainingConfig training, List<Architecture> children, TrainingListener progress, CheckpointStore store)
             throws IOException {
         double[] losses = new double[children.size()];
+        AnchorStatistics anchor;
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 0));
             SuperNet net = new SuperNet(config);
@@ -71,8 +73,9 @@ public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<M
                 for (int i = 0; i < children.size(); i++) {
                     losses[i] = scores.get(children.get(i)).loss();
                 }
+                anchor = trainer.anchorStatistics();
             }
         }
-        return losses;
+        return new NetScores(losses, anchor);
     }
 }

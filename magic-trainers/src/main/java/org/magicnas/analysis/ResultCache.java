@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class ResultCache {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final String CLAIMS = "claims";
     private final Path dir;
 
     /**
@@ -82,6 +83,40 @@ public final class ResultCache {
             Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the result cache " + dir, e);
+        }
+    }
+
+    /**
+     * Claims a job for this process, so that workers sharing the cache never run the same job twice: a
+     * file under {@code claims/} created atomically.
+     *
+     * @param key the job's key
+     * @return true if this process now holds the job, false if another worker claimed it first
+     */
+    public boolean claim(String key) {
+        try {
+            Files.createDirectories(dir.resolve(CLAIMS));
+            Files.createFile(dir.resolve(CLAIMS).resolve(key));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim a job in the result cache " + dir, e);
+        }
+    }
+
+    /** Removes every claim (those of killed workers too); call only while no worker runs. */
+    public void clearClaims() {
+        Path claims = dir.resolve(CLAIMS);
+        if (!Files.isDirectory(claims)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(claims)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the claims of the result cache " + dir, e);
         }
     }
 

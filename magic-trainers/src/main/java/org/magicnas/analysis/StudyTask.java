@@ -2,6 +2,7 @@ package org.magicnas.analysis;
 
 import java.io.IOException;
 import java.util.List;
+import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.train.CheckpointStore;
@@ -48,6 +49,14 @@ public interface StudyTask {
     Score trainAlone(Architecture child, TrainingConfig config, int replicate);
 
     /**
+     * A super-net's scores of the panel children.
+     *
+     * @param losses each child's validation loss on the shared weights, in order
+     * @param anchor how the anchor comparisons went, or null (no anchor, or not measured)
+     */
+    record NetScores(double[] losses, AnchorStatistics anchor) {}
+
+    /**
      * Trains a super-net (resuming from the store's checkpoint if there is one) and scores children
      * with its shared weights.
      *
@@ -55,8 +64,8 @@ public interface StudyTask {
      * @param children the children to score
      * @param progress progress
      * @param store checkpoints
-     * @return each child's validation loss, in order
+     * @return each child's validation loss, in order, and the anchor's statistics
      * @throws IOException if a checkpoint cannot be read or written
      */
-    double[] superNetLosses(TrainingConfig config, List<Architecture> children, TrainingListener progress, CheckpointStore store) throws IOException;
+    NetScores superNetLosses(TrainingConfig config, List<Architecture> children, TrainingListener progress, CheckpointStore store) throws IOException;
 }

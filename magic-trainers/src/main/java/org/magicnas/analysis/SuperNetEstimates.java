@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.space.Architecture;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.TrainingConfig;
@@ -30,8 +31,9 @@ public final class SuperNetEstimates {
      * @param children the panel children, in panel order
      * @param losses each child's validation loss on the super-net
      * @param seconds training and evaluation time (of the last attempt)
+     * @param anchor how the anchor comparisons went (times of the last attempt), or null
      */
-    public record Estimate(String training, List<String> children, double[] losses, double seconds) {}
+    public record Estimate(String training, List<String> children, double[] losses, double seconds, AnchorStatistics anchor) {}
 
     /**
      * Creates the estimator.
@@ -56,6 +58,17 @@ public final class SuperNetEstimates {
     }
 
     /**
+     * Claims a job for this worker (see {@link ResultCache#claim}).
+     *
+     * @param training the super-net's training configuration
+     * @param children the panel
+     * @return true if this worker should run it
+     */
+    public boolean claim(TrainingConfig training, List<Architecture> children) {
+        return cache.claim(key(training, children));
+    }
+
+    /**
      * The estimate: cached, or trained (resuming from its checkpoint) and cached.
      *
      * @param training the super-net's training configuration
@@ -72,16 +85,16 @@ public final class SuperNetEstimates {
         }
         long start = System.nanoTime();
         Path checkpoints = cache.dir().resolve("checkpoints").resolve(key);
-        double[] losses = task.superNetLosses(training, children, progress, new CheckpointStore(checkpoints, 1));
-        Estimate e = new Estimate(training.toString(), children.stream().map(Architecture::toString).toList(), losses,
-                (System.nanoTime() - start) / 1e9);
+        StudyTask.NetScores scores = task.superNetLosses(training, children, progress, new CheckpointStore(checkpoints, 1));
+        Estimate e = new Estimate(training.toString(), children.stream().map(Architecture::toString).toList(), scores.losses(),
+                (System.nanoTime() - start) / 1e9, scores.anchor());
         cache.write(key, e);
         deleteTree(checkpoints);
         return e;
     }
 
     private String key(TrainingConfig training, List<Architecture> children) {
-        return ResultCache.key(String.join("|", "supernet-v2", task.key(), training.toString(), children.toString()));
+        return ResultCache.key(String.join("|", "supernet-v3", task.key(), training.toString(), children.toString()));
     }
 
     private static void deleteTree(Path dir) {

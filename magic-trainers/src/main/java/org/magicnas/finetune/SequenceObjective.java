@@ -73,16 +73,27 @@ public final class SequenceObjective implements PathObjective {
 
     @Override
     public double validationLoss(SuperNet net, Architecture child, NDManager manager) {
+        double[] losses = validationLosses(net, child, manager);
         double sum = 0;
-        for (int from = 0; from < valid.size(); from += batchSize) {
+        for (int b = 0; b < losses.length; b++) {
+            sum += losses[b] * (Math.min(valid.size(), (b + 1) * batchSize) - b * batchSize);
+        }
+        return sum / valid.size();
+    }
+
+    @Override
+    public double[] validationLosses(SuperNet net, Architecture child, NDManager manager) {
+        double[] losses = new double[(valid.size() + batchSize - 1) / batchSize];
+        for (int b = 0; b < losses.length; b++) {
+            int from = b * batchSize;
             int to = Math.min(valid.size(), from + batchSize);
             try (NDManager sm = manager.newSubManager()) {
                 BatchContext ctx = SequenceBatches.context(sm, valid, from, to, 0);
                 NDArray out = head.apply(net.forward(child, ctx, false, new int[0]).output(), ctx, false);
-                sum += SequenceLoss.of(out, valid, from, to, sm).getFloat() * (to - from);
+                losses[b] = SequenceLoss.of(out, valid, from, to, sm).getFloat();
             }
         }
-        return sum / valid.size();
+        return losses;
     }
 
     /**

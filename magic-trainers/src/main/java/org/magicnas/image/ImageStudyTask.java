@@ -52,7 +52,7 @@ public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid
     }
 
     @Override
-    public double[] superNetLosses(TrainingConfig config, List<Architecture> children, TrainingListener progress, CheckpointStore store)
+    public NetScores superNetLosses(TrainingConfig config, List<Architecture> children, TrainingListener progress, CheckpointStore store)
             throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageNas nas = nas(config, manager);
@@ -62,7 +62,7 @@ public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = objective.score(net, children.get(i), valid, manager).loss();
             }
-            return losses;
+            return new NetScores(losses, null);
         }
     }
 }

@@ -37,6 +37,14 @@ public enum Preset {
      */
     RANK_CPU("rank-cpu", 128, 4, 128,
             List.of(OperatorSpec.mha(4, 128), OperatorSpec.conv(3), OperatorSpec.ffn("FFN", 512), OperatorSpec.ffn("FFN64", 64))),
+    /**
+     * The rank-correlation study with room for MAGIC's mechanisms: E=64, N=8, {MHA4 (d=64), CONV3, FFN
+     * (256), FFN32 (32)}. Eight layers, so that a random walk with k=1 changes an eighth of a child and
+     * aligning every layer (Eq. 1) is not distillation on the final layer; half the candidates mix
+     * tokens and half do not, as in {@code rank-cpu}, so children separate beyond seed noise.
+     */
+    RANK8_CPU("rank8-cpu", 64, 8, 64,
+            List.of(OperatorSpec.mha(4, 64), OperatorSpec.conv(3), OperatorSpec.ffn("FFN", 256), OperatorSpec.ffn("FFN32", 32))),
     /** The benchmark space: E=256, N=8, {MHA4 (d=256), FFN (1024), CONV3, CONV5}. */
     SMALL("small", 256, 8, 256,
             List.of(OperatorSpec.mha(4, 256), OperatorSpec.ffn("FFN", 1024), OperatorSpec.conv(3), OperatorSpec.conv(5))),

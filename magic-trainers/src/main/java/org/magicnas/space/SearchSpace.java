@@ -107,14 +107,23 @@ public record SearchSpace(String name, int hidden, int layers, int embeddingDim,
      *
      * @param blockSize layers per block of a text space
      * @return ascending layer indices
+     * @throws IllegalArgumentException if a text space of two or more layers would be aligned at its
+     *     final layer alone
      */
     public int[] boundaries(int blockSize) {
         if (image != null) {
             return image.stageEnds();
         }
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("alignment block size must be >= 1, got " + blockSize);
+        }
         int count = layers / blockSize;
-        if (count == 0) {
-            return new int[] {layers - 1};
+        if (layers == 1) {
+            return new int[] {0};
+        }
+        if (count < 2) {
+            throw new IllegalArgumentException("alignment every " + blockSize + " layers in space " + name + " (N=" + layers
+                    + ") aligns at most the final layer, which is distillation, not MAGIC-A: use a block size <= " + layers / 2 + " (1 aligns every layer)");
         }
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {

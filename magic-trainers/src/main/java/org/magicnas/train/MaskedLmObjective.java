@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.space.Architecture;
 import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.MlmEncoder;
 import org.magicnas.supernet.SuperNet;
 
 /**
@@ -28,5 +29,15 @@ public record MaskedLmObjective(LongFunction<MlmBatch> trainBatches, List<MlmBat
     @Override
     public double validationLoss(SuperNet net, Architecture child, NDManager manager) {
         return ChildEvaluator.evaluate(net.path(child), validation, manager).loss();
+    }
+
+    @Override
+    public double[] validationLosses(SuperNet net, Architecture child, NDManager manager) {
+        MlmEncoder path = net.path(child);
+        double[] out = new double[validation.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ChildEvaluator.evaluate(path, List.of(validation.get(i)), manager).loss();
+        }
+        return out;
     }
 }

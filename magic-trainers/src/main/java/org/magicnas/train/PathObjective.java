@@ -41,4 +41,17 @@ public interface PathObjective {
      * @return the loss
      */
     double validationLoss(SuperNet net, Architecture child, NDManager manager);
+
+    /**
+     * A child's loss on each fixed validation batch, for paired comparisons with a standard error. By
+     * default one value, the whole {@link #validationLoss}.
+     *
+     * @param net the super-net
+     * @param child the child
+     * @param manager the manager under which batches are scoped
+     * @return the loss of each batch
+     */
+    default double[] validationLosses(SuperNet net, Architecture child, NDManager manager) {
+        return new double[] {validationLoss(net, child, manager)};
+    }
 }

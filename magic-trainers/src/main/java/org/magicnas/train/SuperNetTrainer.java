@@ -14,11 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.alignment.AlignmentTarget;
 import org.magicnas.alignment.AlignmentTargetKind;
 import org.magicnas.alignment.Anchor;
 import org.magicnas.alignment.AnchorReplacement;
+import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.alignment.AverageTarget;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.sampling.PathSampler;
@@ -37,7 +40,9 @@ import org.magicnas.supernet.SuperNet;
  * batch of that step and draw its dropout masks from (seed, step); for the aligning methods after the warm start, compute the target outputs at
  * block boundaries without gradient; forward and backward the child's loss (prediction plus lambda
  * times alignment); update only the child's parameters. Every {@code evalEvery} steps the sampled
- * child and the anchor are scored on fixed validation batches and the anchor is replaced if beaten.
+ * child and the anchor are scored on the same fixed validation batches and the anchor is replaced if
+ * beaten (with the standard error of the paired difference logged); an anchor that progressive
+ * shrinking leaves outside the remaining space is repaired inside it.
  * All arrays of a step live in one sub-manager closed at the end of the step.
  *
  * <p>Everything the run depends on is in its checkpoint (weights, optimizer moments and counts, the
@@ -65,6 +70,8 @@ public final class SuperNetTrainer implements AutoCloseable {
     private final int[] boundaries;
     private long step;
     private Architecture previous;
+    private long trainingNanos;
+    private long comparisonNanos;
 
     /**
      * Creates a trainer at step 0.
@@ -124,8 +131,8 @@ public final class SuperNetTrainer implements AutoCloseable {
         this.evaluator = new ChildEvaluator(net, manager);
         AlignmentConfig align = config.alignment();
         boolean anchored = method.aligns() && align.target() == AlignmentTargetKind.ANCHOR;
-        this.anchor = anchored ? new Anchor(PathSampler.uniform(net.space(), new SplitMix64(SplitMix64.mix(seed, 2)))) : null;
-        this.average = method.aligns() && !anchored ? new AverageTarget(align.averageChildren(), SplitMix64.mix(seed, 3)) : null;
+        this.anchor = anchored ? new Anchor(PathSampler.uniform(mask, new SplitMix64(SplitMix64.mix(seed, 2)))) : null;
+        this.average = method.aligns() && !anchored ? new AverageTarget(align.averageChildren(net.space()), mask, SplitMix64.mix(seed, 3)) : null;
         this.boundaries = method.aligns() ? align.boundaries(net.space()) : NO_LAYERS;
     }
 
@@ -141,15 +148,22 @@ public final class SuperNetTrainer implements AutoCloseable {
     public void train(long stopAt, TrainingListener listener, CheckpointStore store) throws IOException {
         long end = Math.min(stopAt, config.steps());
         while (step < end) {
+            long start = System.nanoTime();
             StepRecord r = step();
+            trainingNanos += System.nanoTime() - start;
             listener.onStep(r);
             if (anchor != null && step % config.alignment().evalEvery() == 0) {
+                start = System.nanoTime();
                 AnchorReplacement replacement = config.alignment().anchorPercentile() > 0 ? rerankAnchor() : compareWithAnchor(r.child());
+                comparisonNanos += System.nanoTime() - start;
                 if (replacement != null) {
                     listener.onAnchorReplaced(replacement);
                 }
             }
             listener.afterStep(step);
+            if (anchor != null && !mask.allows(anchor.current())) {
+                listener.onAnchorReplaced(repairAnchor());
+            }
             boolean due = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
             if (store != null && (due || step == end)) {
                 listener.onCheckpoint(step, store.save(step, this::save));
@@ -182,13 +196,63 @@ public final class SuperNetTrainer implements AutoCloseable {
         return anchor != null ? anchor : average;
     }
 
+    /** The paper's rule: the sampled child replaces the anchor if its validation loss is lower, on the same batches. */
     private AnchorReplacement compareWithAnchor(Architecture child) {
         if (child.equals(anchor.current())) {
             return null;
         }
-        double childLoss = objective.validationLoss(net, child, manager);
-        double anchorLoss = objective.validationLoss(net, anchor.current(), manager);
-        return anchor.offer(step, child, childLoss, anchorLoss);
+        double[] childLosses = objective.validationLosses(net, child, manager);
+        double[] anchorLosses = objective.validationLosses(net, anchor.current(), manager);
+        double[] diff = new double[childLosses.length];
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = childLosses[i] - anchorLosses[i];
+        }
+        double se = diff.length < 2 ? Double.NaN : Math.sqrt(new Variance().evaluate(diff) / diff.length);
+        return anchor.offer(step, child, mean(childLosses), mean(anchorLosses), se);
+    }
+
+    private static double mean(double[] v) {
+        return new Mean().evaluate(v);
+    }
+
+    /**
+     * Progressive shrinking removed an operator of the anchor: the anchor stays where it can, and each
+     * layer that lost its operator takes, in layer order, the remaining candidate with the lowest
+     * validation loss (the anchor is a top-performing child of the remaining space).
+     */
+    private AnchorReplacement repairAnchor() {
+        Architecture old = anchor.current();
+        double oldLoss = objective.validationLoss(net, old, manager);
+        int[] choices = new int[old.space().layers()];
+        for (int i = 0; i < choices.length; i++) {
+            choices[i] = mask.allows(i, old.choice(i)) ? old.choice(i) : mask.remaining(i)[0];
+        }
+        double bestLoss = Double.NaN;
+        for (int i = 0; i < choices.length; i++) {
+            if (mask.allows(i, old.choice(i))) {
+                continue;
+            }
+            int best = -1;
+            for (int c : mask.remaining(i)) {
+                choices[i] = c;
+                double loss = objective.validationLoss(net, new Architecture(old.space(), choices.clone()), manager);
+                if (best < 0 || loss < bestLoss) {
+                    best = c;
+                    bestLoss = loss;
+                }
+            }
+            choices[i] = best;
+        }
+        return anchor.replace(step, new Architecture(old.space(), choices), oldLoss, bestLoss, AnchorReplacement.Reason.SHRUNK);
+    }
+
+    /**
+     * How the anchor comparisons went and what they cost, or null for a method without an anchor.
+     *
+     * @return the statistics (times are this process's)
+     */
+    public AnchorStatistics anchorStatistics() {
+        return anchor == null ? null : anchor.statistics(comparisonNanos / 1e9, trainingNanos / 1e9);
     }
 
     /** The percentile policy: rank random children (drawn from (seed, step)) and keep the anchor in the band. */
@@ -279,6 +343,7 @@ public final class SuperNetTrainer implements AutoCloseable {
         s.previous = previous == null ? null : previous.toString();
         s.anchor = anchor == null ? null : anchor.current().toString();
         s.anchorHistory = anchor == null ? null : anchor.history();
+        s.anchorCounters = anchor == null ? null : anchor.counters();
         s.averageRng = average == null ? null : average.rng().state();
         s.method = config.method().id();
         s.remaining = new ArrayList<>();
@@ -325,7 +390,7 @@ public final class SuperNetTrainer implements AutoCloseable {
         sampler.restore(s.sampler);
         previous = s.previous == null ? null : Architecture.parse(net.space(), s.previous);
         if (anchor != null) {
-            anchor.restore(Architecture.parse(net.space(), s.anchor), s.anchorHistory);
+            anchor.restore(Architecture.parse(net.space(), s.anchor), s.anchorHistory, s.anchorCounters);
         }
         if (average != null) {
             average.rng().restore(s.averageRng);
@@ -346,6 +411,7 @@ public final class SuperNetTrainer implements AutoCloseable {
         String previous;
         String anchor;
         List<AnchorReplacement> anchorHistory;
+        double[] anchorCounters;
         Long averageRng;
         List<String> remaining;
     }

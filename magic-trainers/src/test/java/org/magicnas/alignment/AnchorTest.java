@@ -35,7 +35,17 @@ class AnchorTest {
         assertEquals(children.get(6), a.current());
         assertEquals(1, a.history().size());
         // The best-so-far policy replaces only on a strict improvement.
-        assertNull(a.offer(7, start, 1.3, 1.3));
-        assertNotNull(a.offer(8, start, 1.2, 1.3));
+        assertNull(a.offer(7, start, 1.3, 1.3, 0.01));
+        AnchorReplacement beaten = a.offer(8, start, 1.2, 1.3, 0.02);
+        assertNotNull(beaten);
+        assertEquals(AnchorReplacement.Reason.BEATEN, beaten.reason());
+        assertEquals(AnchorReplacement.Reason.OUT_OF_BAND, r.reason());
+        // Two comparisons (both counted, one replacement): mean gap (0 + 0.1) / 2, mean standard error 0.015.
+        AnchorStatistics stats = a.statistics(1, 4);
+        assertEquals(2, stats.comparisons());
+        assertEquals(1, stats.replacements());
+        assertEquals(0.05, stats.meanAbsGap(), 1e-12);
+        assertEquals(0.015, stats.meanStandardError(), 1e-12);
+        assertEquals(0.25, stats.overhead(), 1e-12);
     }
 }

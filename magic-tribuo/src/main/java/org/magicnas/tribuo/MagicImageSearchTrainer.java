@@ -187,7 +187,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         ImageData train = parts.train();
         BatchNormPolicy policy = new BatchNormPolicy(batchNormBatches, batchSize);
         TrainingConfig superNet = new TrainingConfig(method, superNetSteps, learningRate, superNetSteps / 10, AdamSettings.paper(), runSeed, k,
-                AlignmentConfig.defaults(superNetSteps / 5), 0, 1);
+                AlignmentConfig.defaults(superNetSteps / 5, 100, 4), 0, 1);
         ImageNasSettings settings = new ImageNasSettings(superNet, TrainingConfig.standAlone(retrainSteps, learningRate, SplitMix64.mix(runSeed, 24)),
                 batchSize, policy, new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParameters, maxFlops,
                 dropout);

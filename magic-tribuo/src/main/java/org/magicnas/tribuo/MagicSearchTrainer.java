@@ -92,8 +92,8 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
     @Config(description = "MAGIC-A: alignment weight.")
     private double lambda = 0.5;
 
-    @Config(description = "MAGIC-A: align every b layers.")
-    private int alignBlock = 4;
+    @Config(description = "MAGIC-A: align every b layers, 0 for every layer up to 12 layers and every 4 above.")
+    private int alignBlock = AlignmentConfig.AUTO_BLOCK;
 
     @Config(description = "MAGIC-A: steps between anchor comparisons.")
     private int anchorEvalEvery = 25;
@@ -198,7 +198,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         check(superNetSteps >= 1, "superNetSteps", "must be >= 1, got " + superNetSteps);
         check(superNetLearningRate > 0 && learningRate > 0, "learningRate", "must be positive");
         check(lambda >= 0, "lambda", "must be >= 0, got " + lambda);
-        check(alignBlock >= 1 && anchorEvalEvery >= 1, "alignBlock", "alignBlock and anchorEvalEvery must be >= 1");
+        check(alignBlock >= 0 && anchorEvalEvery >= 1, "alignBlock", "alignBlock must be >= 0 (0 for auto) and anchorEvalEvery >= 1");
         check(childrenToScore >= 1, "childrenToScore", "must be >= 1, got " + childrenToScore);
         check(maxLength >= 5 && batchSize >= 1, "maxLength", "maxLength must be >= 5 and batchSize >= 1");
         check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got " + dropout);

@@ -74,9 +74,10 @@ class AnalysisCommandTest {
         Path runs = tmp.resolve("runs");
         String[] base = {"rank-correlation", "--preset", "quick", "--cache", tmp.resolve("cache").toString(), "--runs-dir", runs.toString(),
             "--children", "5", "--noise-children", "3", "--child-steps", "6", "--supernet-steps", "8", "--methods", "spos,magic-t,magic-t:k=2",
-            "--bootstrap", "200", "--top-k", "2"};
-        String[][] bad = {{"--methods", "magic-x"}, {"--top-k", "9"}, {"--preset", "huge"}, {"--methods", "magic-t:k=9"}};
-        String[] named = {"magic-x", "top-k", "huge", "9"};
+            "--bootstrap", "200", "--top-k", "2", "--workers", "2"};
+        String[][] bad = {{"--methods", "magic-x"}, {"--top-k", "9"}, {"--preset", "huge"}, {"--methods", "magic-t:k=9"}, {"--workers", "0"},
+            {"--threads-per-worker", "0"}, {"--sweeps", "magic-a:q=3"}};
+        String[] named = {"magic-x", "top-k", "huge", "9", "--workers", "--threads-per-worker", "magic-a:q=3"};
         for (int i = 0; i < bad.length; i++) {
             Result r = run(concat(base, bad[i]));
             assertEquals(2, r.code(), String.join(" ", bad[i]) + ": " + r.err());
@@ -89,12 +90,20 @@ class AnalysisCommandTest {
         Path runA = only(runs);
         Result second = run(base);
         assertEquals(0, second.code(), second.err());
-        assertTrue(!second.out().contains("training") && second.out().contains("cached"), "the rerun trains nothing: " + second.out());
+        assertTrue(!second.out().contains("running") && second.out().contains("(11 cached)"), "the rerun trains nothing: " + second.out());
+        // Two worker processes (the default on 2 cores) and one process give the same numbers.
+        assertTrue(first.out().contains("[worker 2] job"), first.out());
+        Path single = tmp.resolve("single");
+        Result oneProcess = run(concat(base, "--workers", "1", "--cache", tmp.resolve("cache1").toString(), "--runs-dir", single.toString()));
+        assertEquals(0, oneProcess.code(), oneProcess.err());
+        for (String f : List.of("results.csv", "panel.csv", "estimates.csv", "claims.csv")) {
+            assertEquals(Files.readString(runA.resolve(f)), Files.readString(only(single).resolve(f)), f);
+        }
         Path runB;
         try (Stream<Path> s = Files.list(runs)) {
             runB = s.filter(p -> !p.equals(runA)).findFirst().orElseThrow();
         }
-        for (String f : List.of("results.csv", "panel.csv", "estimates.csv", "results.txt")) {
+        for (String f : List.of("results.csv", "panel.csv", "estimates.csv", "results.txt", "claims.csv")) {
             assertEquals(Files.readString(runA.resolve(f)), Files.readString(runB.resolve(f)), f);
         }
         assertTrue(ImageIO.read(runA.resolve("kendall-tau.png").toFile()) != null);
@@ -106,6 +115,11 @@ class AnalysisCommandTest {
         assertTrue(text.contains("noise ceiling (3 children"), text);
         assertTrue(text.contains("discriminate"), text);
         assertEquals(6, Files.readAllLines(runA.resolve("panel.csv")).size());
+        assertTrue(text.contains("smallest tau difference this study resolves"), text);
+        List<String> claims = Files.readAllLines(runA.resolve("claims.csv"));
+        assertEquals(3, claims.size(), String.join("\n", claims));
+        assertTrue(claims.get(1).startsWith("Table 1,\"MAGIC-T ranks better than SPOS\",magic-t,spos,"), claims.get(1));
+        assertTrue(claims.get(2).contains(",magic-t,magic-t:k=2,"), claims.get(2));
     }
 
     private static String[] concat(String[] a, String... b) {

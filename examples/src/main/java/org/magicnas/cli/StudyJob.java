@@ -1,0 +1,41 @@
+package org.magicnas.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One job of a rank-correlation study (a stand-alone child or a super-net estimate): a pure function of
+ * its configuration whose result lands in the content-addressed cache.
+ *
+ * @param label what the progress line calls it
+ * @param cached whether its result is in the cache
+ * @param claim claims it for this worker (false if another worker holds it)
+ * @param run runs it and returns a short summary
+ */
+record StudyJob(String label, BooleanSupplier cached, BooleanSupplier claim, Callable<String> run) {
+
+    /**
+     * Runs every job whose result is not cached, in order, printing a line per job.
+     *
+     * @param jobs the jobs
+     * @param claiming whether to claim each job first (in a worker sharing the cache with others)
+     * @param prefix the start of each progress line
+     * @throws Exception from a job
+     */
+    static void runAll(List<StudyJob> jobs, boolean claiming, String prefix) throws Exception {
+        long start = System.nanoTime();
+        int done = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            StudyJob job = jobs.get(i);
+            if (job.cached().getAsBoolean() || (claiming && !job.claim().getAsBoolean())) {
+                continue;
+            }
+            System.out.printf("%sjob %d/%d  %s: running%n", prefix, i + 1, jobs.size(), job.label());
+            String summary = job.run().call();
+            done++;
+            System.out.printf("%sjob %d/%d  %s: %s  (%d run here, %.0f s so far)%n", prefix, i + 1, jobs.size(), job.label(), summary, done,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+}
