@@ -63,7 +63,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
     Integer supernetSteps;
 
     @Option(names = "--methods", split = ",",
-            description = "Methods, with k for MAGIC-T as magic-t:k=4 and an anchor percentile as magic-a:p=30 (default: the study preset's).")
+            description = "Methods, with k for MAGIC-T as magic-t:k=4, an anchor percentile as magic-a:p=30 and the steps between anchor"
+                    + " comparisons or rankings as magic-a:e=100 (default: the study preset's).")
     List<String> methods;
 
     @Option(names = "--seeds", split = ",", description = "Super-net seeds, the repeats (default: the study preset's).")
@@ -107,11 +108,13 @@ final class RankCorrelationCommand implements Callable<Integer> {
     List<String> sweeps;
 
     @Option(names = "--workers",
-            description = "Jobs run side by side, each in its own JVM with --threads-per-worker threads; 1 runs every job in this process"
+            description = "Worker processes running jobs side by side, each a JVM with --threads-per-worker native threads"
                     + " (default: the machine's cores, at most " + StudyWorkers.MAX_DEFAULT + ").")
     Integer workers;
 
-    @Option(names = "--threads-per-worker", defaultValue = "1", description = "Native threads of each worker process (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads-per-worker", defaultValue = "1",
+            description = "Native threads of each worker; a value other than 1 is part of every job's cache key, as it changes the last digits"
+                    + " (default: ${DEFAULT-VALUE}).")
     int threadsPerWorker;
 
     /** Set in the worker processes that the study starts: run jobs, write no report. */
@@ -170,7 +173,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             return 0;
         }
         try (MlmCorpus data = MlmCorpus.prepare(dataSpec)) {
-            String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString());
+            String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString()) + threadsKey();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
             StudyTask task = new MlmStudyTask(netConfig, dataKey, s -> data.train().batchAt(s), 4096 * data.train().stepsPerEpoch(),
                     data.validation(evalBatches));
@@ -191,7 +194,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--train-size must be in [" + batch + ", " + (all.size() - validCount) + "], got " + trainImages);
         }
         ImageData.HeldOut parts = all.holdOut(validCount, trainImages, SplitMix64.mix(seed, 50));
-        String dataKey = String.join("|", "fashion-mnist", FileHashes.sha256(set.imagesFile()), FileHashes.sha256(set.labelsFile()), Long.toString(seed));
+        String dataKey = String.join("|", "fashion-mnist", FileHashes.sha256(set.imagesFile()), FileHashes.sha256(set.labelsFile()), Long.toString(seed))
+                + threadsKey();
         return new ImageStudyTask(s, parts.train(), parts.valid(), dataKey, batch, new BatchNormPolicy(4, batch));
     }
 
@@ -219,28 +223,30 @@ final class RankCorrelationCommand implements Callable<Integer> {
                     () -> String.format("done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, workerPrefix())).seconds())));
         }
         if (worker > 0) {
-            StudyJob.runAll(jobs, true, workerPrefix());
+            StudyJob.runAll(jobs, workerPrefix());
             return;
         }
         RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
         int processes = workers != null ? workers : StudyWorkers.defaultCount();
         long cached = jobs.stream().filter(j -> j.cached().getAsBoolean()).count();
         System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs (%d cached),"
-                + " %s; cache %s; run %s%n", p.id, task.space().describe(), k, childBudget, noise, variants.size(), netBudget, jobs.size(), cached,
-                processes == 1 ? "one process" : processes + " worker processes of " + threadsPerWorker + " thread(s)", cache.dir(), run);
-        if (processes > 1 && cached < jobs.size()) {
+                + " %d worker process(es) of %d thread(s); cache %s; run %s%n", p.id, task.space().describe(), k, childBudget, noise, variants.size(),
+                netBudget, jobs.size(), cached, processes, threadsPerWorker, cache.dir(), run);
+        if (cached < jobs.size()) {
             cache.clearClaims();
             StudyWorkers.run(spec.root().commandLine().getParseResult().originalArgs(), processes, threadsPerWorker);
+            if (jobs.stream().anyMatch(j -> !j.cached().getAsBoolean())) {
+                throw new IllegalStateException("the study's workers stopped before every job was done; rerun the same command to resume");
+            }
         }
-        StudyJob.runAll(jobs, false, "");
         double[][] losses = new double[2][k];
         for (int i = 0; i < k; i++) {
-            losses[0][i] = panel.member(panelChildren.get(i), 0).loss();
-            losses[1][i] = i < noise ? panel.member(panelChildren.get(i), 1).loss() : Double.NaN;
+            losses[0][i] = panel.cached(panelChildren.get(i), 0).orElseThrow().loss();
+            losses[1][i] = i < noise ? panel.cached(panelChildren.get(i), 1).orElseThrow().loss() : Double.NaN;
         }
         List<SuperNetEstimates.Estimate> estimates = new ArrayList<>();
         for (Variant v : variants) {
-            estimates.add(estimator.estimate(v.options().trainingConfig(), panelChildren, progress(netBudget, "")));
+            estimates.add(estimator.cached(v.options().trainingConfig(), panelChildren).orElseThrow());
         }
         new RankReport(panelChildren, losses[0], java.util.Arrays.copyOf(losses[1], noise), variants, estimates, topK, bootstrap,
                 SplitMix64.mix(seed, 81)).write(run);
@@ -257,8 +263,11 @@ final class RankCorrelationCommand implements Callable<Integer> {
                 args.addAll(List.of("--k", parts[i].substring(2)));
             } else if (parts[i].startsWith("p=")) {
                 args.addAll(List.of("--anchor-percentile", parts[i].substring(2)));
+            } else if (parts[i].startsWith("e=")) {
+                args.addAll(List.of("--anchor-eval-every", parts[i].substring(2)));
             } else {
-                throw new IllegalArgumentException("--methods: '" + method + "' is not a method with optional :k=K (magic-t) or :p=P (magic-a)");
+                throw new IllegalArgumentException("--methods: '" + method + "' is not a method with optional :k=K (magic-t), :p=P (magic-a's"
+                        + " anchor percentile) or :e=E (steps between anchor comparisons or rankings)");
             }
         }
         SuperNetOptions o;
@@ -271,8 +280,16 @@ final class RankCorrelationCommand implements Callable<Integer> {
         return new Variant(method, o);
     }
 
+    /**
+     * The native thread count of every job changes its numbers in the last digits (the order of
+     * parallel sums), so a thread count other than 1 is part of every job's key.
+     */
+    private String threadsKey() {
+        return threadsPerWorker == 1 ? "" : "|threads=" + threadsPerWorker;
+    }
+
     private String workerPrefix() {
-        return worker > 0 ? "[worker " + worker + "] " : "";
+        return "[worker " + worker + "] ";
     }
 
     private static TrainingListener progress(int total, String prefix) {

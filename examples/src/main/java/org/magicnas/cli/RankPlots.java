@@ -40,8 +40,8 @@ final class RankPlots {
         List<double[]> points = new ArrayList<>();
         String prefix = method + ":" + name + "=";
         for (RankReport.MethodResult r : results) {
-            double x = r.method().equals(method) ? plain : r.method().startsWith(prefix) ? Double.parseDouble(r.method().substring(prefix.length()))
-                    : Double.NaN;
+            double x = r.method().equals(method) ? plain : r.method().startsWith(prefix)
+                    ? Double.parseDouble(r.method().substring(prefix.length()).split(":")[0]) : Double.NaN;
             if (!Double.isNaN(x)) {
                 points.add(new double[] {x, r.tau().estimate(), (r.tau().interval().upper() - r.tau().interval().lower()) / 2});
             }

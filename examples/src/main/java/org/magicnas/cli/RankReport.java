@@ -62,7 +62,7 @@ final class RankReport {
         }
         for (int i = 0; i < variants.size(); i++) {
             byMethod.computeIfAbsent(variants.get(i).label(), x -> new ArrayList<>()).add(negate(estimates.get(i).losses()));
-            if (estimates.get(i).anchor() != null) {
+            if (estimates.get(i).anchor() != null && estimates.get(i).anchor().comparisons() > 0) {
                 anchors.computeIfAbsent(variants.get(i).label(), x -> new ArrayList<>()).add(estimates.get(i).anchor());
             }
         }
@@ -106,15 +106,16 @@ final class RankReport {
         } else {
             text.append("noise ceiling: not measured (fewer than 3 children with a second seed)\n");
         }
-        text.append(String.format(Locale.ROOT, "%n%-14s %5s %24s %8s %24s %6s %26s %7s%n", "method", "seeds", "Kendall tau-b [95% CI]", "seed sd",
+        text.append(String.format(Locale.ROOT, "%n%-20s %5s %24s %8s %24s %6s %26s %7s%n", "method", "seeds", "Kendall tau-b [95% CI]", "seed sd",
                 "Spearman [95% CI]", "P@" + topK, "tau - spos [95% CI]", "+/-"));
         for (MethodResult r : results) {
             BootstrapResult d = r.tauMinusSpos();
-            text.append(String.format(Locale.ROOT, "%-14s %5d %24s %8.3f %24s %6.2f %26s %7s%n", r.method(), r.seeds(), r.tau().interval(), r.tauSeedSd(),
+            text.append(String.format(Locale.ROOT, "%-20s %5d %24s %8.3f %24s %6.2f %26s %7s%n", r.method(), r.seeds(), r.tau().interval(), r.tauSeedSd(),
                     r.spearman().interval(), r.precisionAtK(), d == null ? "-" : d.interval() + (d.interval().contains(0) ? " ~" : ""),
                     d == null ? "-" : String.format(Locale.ROOT, "%.3f", d.interval().width() / 2)));
         }
-        text.append("~ : the interval contains 0, the difference from SPOS is within noise; +/- : half the interval's width\n");
+        text.append("~ : the interval contains 0, the difference from SPOS is within noise; +/- : half the interval's width. Intervals are over"
+                + " children (the panel); a method's tau is the mean over its super-net seeds, whose spread (seed sd) they do not include\n");
         double[] halfWidths = results.stream().filter(r -> r.tauMinusSpos() != null).mapToDouble(r -> r.tauMinusSpos().interval().width() / 2)
                 .sorted().toArray();
         if (halfWidths.length > 0) {
@@ -200,12 +201,27 @@ final class RankReport {
         return out;
     }
 
-    private void claim(List<Claim> out, double[] index, String source, String text, String better, String worse) {
-        if (!byMethod.containsKey(better) || !byMethod.containsKey(worse)) {
+    private void claim(List<Claim> out, double[] index, String source, String text, String betterSpec, String worseSpec) {
+        String better = variant(betterSpec);
+        String worse = variant(worseSpec);
+        if (better == null || worse == null) {
             return;
         }
         BootstrapResult d = pairedDifference(byMethod.get(better), byMethod.get(worse), index);
         out.add(new Claim(source, text, better, worse, d, Verdict.of(d.interval()), Verdict.childrenToResolve(d.interval(), children.size())));
+    }
+
+    /** The variant a claim names (e.g. {@code magic-a:p=10}), whatever its comparison interval ({@code :e=}), or null. */
+    private String variant(String spec) {
+        java.util.Set<String> wanted = java.util.Set.of(spec.split(":"));
+        for (String label : byMethod.keySet()) {
+            java.util.Set<String> parts = new java.util.HashSet<>(List.of(label.split(":")));
+            parts.removeIf(x -> x.startsWith("e="));
+            if (parts.equals(wanted)) {
+                return label;
+            }
+        }
+        return null;
     }
 
     private String claimsText(List<Claim> claims) {
@@ -232,11 +248,11 @@ final class RankReport {
         if (anchors.isEmpty()) {
             return "";
         }
-        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%nanchor comparisons (mean over seeds)%n%-14s %12s %13s %12s %12s %10s%n", "method",
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%nanchor comparisons (mean over seeds)%n%-20s %12s %13s %12s %12s %10s%n", "method",
                 "comparisons", "replacements", "mean |gap|", "mean s.e.", "overhead"));
         for (Map.Entry<String, List<AnchorStatistics>> e : anchors.entrySet()) {
             List<AnchorStatistics> s = e.getValue();
-            t.append(String.format(Locale.ROOT, "%-14s %12.0f %13.1f %12.4f %12.4f %9.1f%%%n", e.getKey(), mean(s, AnchorStatistics::comparisons),
+            t.append(String.format(Locale.ROOT, "%-20s %12.0f %13.1f %12.4f %12.4f %9.1f%%%n", e.getKey(), mean(s, AnchorStatistics::comparisons),
                     mean(s, AnchorStatistics::replacements), mean(s, AnchorStatistics::meanAbsGap), mean(s, AnchorStatistics::meanStandardError),
                     100 * mean(s, AnchorStatistics::overhead)));
         }

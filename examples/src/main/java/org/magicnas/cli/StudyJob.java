@@ -16,19 +16,23 @@ import java.util.function.BooleanSupplier;
 record StudyJob(String label, BooleanSupplier cached, BooleanSupplier claim, Callable<String> run) {
 
     /**
-     * Runs every job whose result is not cached, in order, printing a line per job.
+     * Runs, in a worker, every job that is neither cached nor claimed by another worker, in order,
+     * printing a line per job; stops once the process that started the worker is gone.
      *
      * @param jobs the jobs
-     * @param claiming whether to claim each job first (in a worker sharing the cache with others)
      * @param prefix the start of each progress line
      * @throws Exception from a job
      */
-    static void runAll(List<StudyJob> jobs, boolean claiming, String prefix) throws Exception {
+    static void runAll(List<StudyJob> jobs, String prefix) throws Exception {
         long start = System.nanoTime();
         int done = 0;
         for (int i = 0; i < jobs.size(); i++) {
             StudyJob job = jobs.get(i);
-            if (job.cached().getAsBoolean() || (claiming && !job.claim().getAsBoolean())) {
+            if (!parentAlive()) {
+                System.out.printf("%sthe study's driver is gone: stopping after %d jobs%n", prefix, done);
+                return;
+            }
+            if (job.cached().getAsBoolean() || !job.claim().getAsBoolean()) {
                 continue;
             }
             System.out.printf("%sjob %d/%d  %s: running%n", prefix, i + 1, jobs.size(), job.label());
@@ -37,5 +41,9 @@ record StudyJob(String label, BooleanSupplier cached, BooleanSupplier claim, Cal
             System.out.printf("%sjob %d/%d  %s: %s  (%d run here, %.0f s so far)%n", prefix, i + 1, jobs.size(), job.label(), summary, done,
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static boolean parentAlive() {
+        return ProcessHandle.current().parent().map(ProcessHandle::isAlive).orElse(false);
     }
 }
