@@ -10,7 +10,7 @@ import java.util.List;
  * threads. Workers share the result cache and claim jobs there, so every job runs once, and a job's
  * numbers are the same whichever worker runs it (with another thread count they differ in the last
  * digits, so the command keys jobs by it). On 2 cores, two single-threaded workers trained 1.3
- * times as many steps per second as one two-threaded process (README, rank correlation).
+ * to 1.5 times as many steps per second as one two-threaded process (README, rank correlation).
  */
 final class StudyWorkers {
     /** The most workers started by default. */
