@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.magicnas.analysis.GroundTruthPanel;
 import org.magicnas.analysis.MlmStudyTask;
@@ -209,18 +210,18 @@ final class RankCorrelationCommand implements Callable<Integer> {
             for (int rep = 0; rep < (i < noise ? 2 : 1); rep++) {
                 Architecture a = panelChildren.get(i);
                 int r = rep;
-                jobs.add(new StudyJob(String.format("panel %s seed %d", a, r + 1), () -> panel.cached(a, r).isPresent(), () -> panel.claim(a, r),
+                jobs.add(new StudyJob(String.format(Locale.ROOT, "panel %s seed %d", a, r + 1), () -> panel.cached(a, r).isPresent(), () -> panel.claim(a, r),
                         () -> {
                             GroundTruthPanel.Member m = panel.member(a, r);
-                            return String.format("loss %.4f in %.0f s", m.loss(), m.seconds());
+                            return String.format(Locale.ROOT, "loss %.4f in %.0f s", m.loss(), m.seconds());
                         }));
             }
         }
         for (Variant v : variants) {
             TrainingConfig tc = v.options().trainingConfig();
-            jobs.add(new StudyJob(String.format("super-net %s seed %d (%d steps)", v.label(), tc.seed(), netBudget),
+            jobs.add(new StudyJob(String.format(Locale.ROOT, "super-net %s seed %d (%d steps)", v.label(), tc.seed(), netBudget),
                     () -> estimator.cached(tc, panelChildren).isPresent(), () -> estimator.claim(tc, panelChildren),
-                    () -> String.format("done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, workerPrefix())).seconds())));
+                    () -> String.format(Locale.ROOT, "done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, workerPrefix())).seconds())));
         }
         if (worker > 0) {
             StudyJob.runAll(jobs, workerPrefix());

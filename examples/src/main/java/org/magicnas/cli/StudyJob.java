@@ -1,6 +1,7 @@
 package org.magicnas.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
@@ -29,16 +30,16 @@ record StudyJob(String label, BooleanSupplier cached, BooleanSupplier claim, Cal
         for (int i = 0; i < jobs.size(); i++) {
             StudyJob job = jobs.get(i);
             if (!parentAlive()) {
-                System.out.printf("%sthe study's driver is gone: stopping after %d jobs%n", prefix, done);
+                System.out.printf(Locale.ROOT, "%sthe study's driver is gone: stopping after %d jobs%n", prefix, done);
                 return;
             }
             if (job.cached().getAsBoolean() || !job.claim().getAsBoolean()) {
                 continue;
             }
-            System.out.printf("%sjob %d/%d  %s: running%n", prefix, i + 1, jobs.size(), job.label());
+            System.out.printf(Locale.ROOT, "%sjob %d/%d  %s: running%n", prefix, i + 1, jobs.size(), job.label());
             String summary = job.run().call();
             done++;
-            System.out.printf("%sjob %d/%d  %s: %s  (%d run here, %.0f s so far)%n", prefix, i + 1, jobs.size(), job.label(), summary, done,
+            System.out.printf(Locale.ROOT, "%sjob %d/%d  %s: %s  (%d run here, %.0f s so far)%n", prefix, i + 1, jobs.size(), job.label(), summary, done,
                     (System.nanoTime() - start) / 1e9);
         }
     }

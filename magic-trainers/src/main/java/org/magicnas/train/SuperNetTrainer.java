@@ -208,11 +208,7 @@ public final class SuperNetTrainer implements AutoCloseable {
             diff[i] = childLosses[i] - anchorLosses[i];
         }
         double se = diff.length < 2 ? Double.NaN : Math.sqrt(new Variance().evaluate(diff) / diff.length);
-        return anchor.offer(step, child, mean(childLosses), mean(anchorLosses), se);
-    }
-
-    private static double mean(double[] v) {
-        return new Mean().evaluate(v);
+        return anchor.offer(step, child, new Mean().evaluate(childLosses), new Mean().evaluate(anchorLosses), se);
     }
 
     /**

@@ -72,9 +72,8 @@ class AlignmentTrainingTest {
     void averageTargetTrains() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             SuperNet net = TrainerFixture.net(manager, 4);
-            TrainingConfig base = TrainerFixture.config(Method.MAGIC_A, 10, 0.01, 0);
-            TrainingConfig cfg = new TrainingConfig(base.method(), base.steps(), base.peakLearningRate(), base.warmupSteps(), base.adam(),
-                    base.seed(), 1, new AlignmentConfig(0.5, 1, 0, AlignmentTargetKind.AVERAGE, 3, 5, 1), 0, 1);
+            TrainingConfig cfg = TrainerFixture.withAlignment(TrainerFixture.config(Method.MAGIC_A, 10, 0.01, 0),
+                    new AlignmentConfig(0.5, 1, 0, AlignmentTargetKind.AVERAGE, 3, 5, 1));
             try (SuperNetTrainer t = TrainerFixture.trainer(net, manager, cfg)) {
                 StepRecord r = t.step();
                 assertTrue(r.alignmentLoss() > 0 && Double.isFinite(r.alignmentLoss()));
@@ -100,9 +99,8 @@ class AlignmentTrainingTest {
     void anAnchorCutByShrinkingIsRepairedInsideTheMaskWithTheBestRemainingOperators() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             SuperNet net = TrainerFixture.net(manager, 4);
-            TrainingConfig base = TrainerFixture.config(Method.MAGIC_A, 10, 0.01, 0);
-            TrainingConfig cfg = new TrainingConfig(base.method(), base.steps(), base.peakLearningRate(), base.warmupSteps(), base.adam(),
-                    base.seed(), 1, new AlignmentConfig(0.5, 1, 0, AlignmentTargetKind.ANCHOR, 0, 1000, 2), 0, 1);
+            TrainingConfig cfg = TrainerFixture.withAlignment(TrainerFixture.config(Method.MAGIC_A, 10, 0.01, 0),
+                    new AlignmentConfig(0.5, 1, 0, AlignmentTargetKind.ANCHOR, 0, 1000, 2));
             var space = TrainerFixture.SPACE;
             var old = org.magicnas.space.Architecture.parse(space, "MHA2,FFN,CONV3,FFN");
             List<AnchorReplacement> replaced = new ArrayList<>();

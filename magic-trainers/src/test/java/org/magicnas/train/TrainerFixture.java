@@ -33,6 +33,12 @@ public final class TrainerFixture {
                 new AlignmentConfig(0.5, 2, 1, AlignmentTargetKind.ANCHOR, 3, 3, 2), checkpointEvery, 2);
     }
 
+    /** The configuration with other alignment settings. */
+    public static TrainingConfig withAlignment(TrainingConfig base, AlignmentConfig alignment) {
+        return new TrainingConfig(base.method(), base.steps(), base.peakLearningRate(), base.warmupSteps(), base.adam(), base.seed(),
+                base.walkChanges(), alignment, base.checkpointEvery(), base.keepCheckpoints());
+    }
+
     public static MlmBatch batch(long step) {
         return SyntheticBatches.batch(VOCAB, BATCH, SEQ, step);
     }
