@@ -61,7 +61,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", split = ",",
             description = "Run the whole pipeline once per seed (data splits, super-nets, pre-training, fine-tuning) and report each row's mean"
-                    + " with a 95% t-interval over seeds, and the paired difference of magic-at against spos; replaces --seed.")
+                    + " with a 95%% t-interval over seeds, and the paired difference of magic-at against spos; replaces --seed.")
     List<Long> seeds;
 
     @Option(names = "--corpus", description = "Brown corpus directory (default: found or fetched).")

@@ -96,7 +96,7 @@ public final class SuperNetOptions {
     int anchorEvalBatches;
 
     @Option(names = "--anchor-percentile", defaultValue = "0",
-            description = "MAGIC-A: 0 replaces the anchor by any child that beats it; p in (0, 100) keeps it within the top p +/- 10% of "
+            description = "MAGIC-A: 0 replaces the anchor by any child that beats it; p in (0, 100) keeps it within the top p +/- 10%% of "
                     + "--anchor-ranked-children children ranked every --anchor-eval-every steps (Figure 3b) (default: ${DEFAULT-VALUE}).")
     double anchorPercentile;
 

@@ -309,9 +309,10 @@ final class SuperNetRun {
             anchors.row(r.step(), r.previous(), r.replacement(), r.previousLoss(), r.replacementLoss(), r.standardError(),
                     r.reason().name().toLowerCase(java.util.Locale.ROOT));
             anchors.flush();
-            log.line("anchor replaced at step %d (%s): %s (%.4f) -> %s (%.4f, standard error of the difference %.4f)", r.step(),
-                    r.reason().name().toLowerCase(java.util.Locale.ROOT), r.previous(), r.previousLoss(), r.replacement(), r.replacementLoss(),
+            String se = Double.isNaN(r.standardError()) ? "" : String.format(java.util.Locale.ROOT, ", standard error of the difference %.4f",
                     r.standardError());
+            log.line("anchor replaced at step %d (%s): %s (%.4f) -> %s (%.4f%s)", r.step(), r.reason().name().toLowerCase(java.util.Locale.ROOT),
+                    r.previous(), r.previousLoss(), r.replacement(), r.replacementLoss(), se);
         }
 
         @Override

@@ -3,9 +3,12 @@ package org.magicnas.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import picocli.CommandLine;
 
 /** The command line end to end: bad input, and a run stopped and resumed. */
 class CommandLineTest {
@@ -36,6 +40,25 @@ class CommandLineTest {
         a.addAll(List.of(SMALL));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
+    }
+
+    @Test
+    void everyHelpTextRendersWithoutFormatWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : new CommandLine(Magic.class).getSubcommands().keySet()) {
+                Result r = run(command, "--help");
+                assertEquals(0, r.code(), command + ": " + r.err());
+                assertTrue(r.out().contains("Usage: magic " + command), command + ": " + r.out());
+                assertTrue(!r.out().contains("%n") && !r.out().contains("%%"), command + " help has an unformatted '%': " + r.out());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = warnings.toString(StandardCharsets.UTF_8);
+        assertTrue(!log.contains("picocli WARN"), log);
     }
 
     @Test
