@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -109,7 +110,7 @@ public final class MlmCorpus implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
         TokenizerFiles.write(vocab, file);
-        LOG.info(() -> String.format("trained a %d-token WordPiece vocabulary in %.1f s: %s", vocab.size(), (System.nanoTime() - start) / 1e9, file));
+        LOG.info(() -> String.format(Locale.ROOT, "trained a %d-token WordPiece vocabulary in %.1f s: %s", vocab.size(), (System.nanoTime() - start) / 1e9, file));
         return file;
     }
 

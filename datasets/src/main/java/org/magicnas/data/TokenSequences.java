@@ -3,6 +3,7 @@ package org.magicnas.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -82,7 +83,7 @@ public record TokenSequences(int[][] ids, int seqLen) {
         }
         TokenSequences sequences =
                 new TokenSequences(packer.rows.toArray(new int[0][]), seqLen);
-        LOG.info(() -> String.format(
+        LOG.info(() -> String.format(Locale.ROOT, 
                 "Packed %d documents into %d rows of at most %d tokens (%d tokens, %.1f%% fill)",
                 docs.size(), sequences.size(), seqLen, sequences.tokenCount(),
                 100.0 * sequences.tokenCount() / Math.max(1L, (long) sequences.size() * seqLen)));

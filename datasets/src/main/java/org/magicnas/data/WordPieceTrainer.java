@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class WordPieceTrainer {
         int merges = trainer.run(vocabSize, Math.max(1, minFrequency));
         Vocabulary vocabulary = new Vocabulary(trainer.tokens);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info(() -> String.format(
+        LOG.info(() -> String.format(Locale.ROOT, 
                 "Trained WordPiece: %d words (%d distinct), alphabet %d, %d merges, vocabulary %d"
                         + " in %.2f s",
                 counts.total(), counts.words().size(), minimum - specials, merges,

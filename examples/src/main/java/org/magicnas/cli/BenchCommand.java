@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
             RunDirectory run = RunDirectory.create(runsDir, "bench");
             SuperNetConfig netConfig = new SuperNetConfig(space, data.tokenizer().vocabSize(), SEQ, 0.1f);
             double matmul = matmulGflops();
-            System.out.printf("bench: %s, vocabulary %d, sequence %d, batch %d, %d threads; 1024x1024 matmul %.1f GFLOP/s%n",
+            System.out.printf(Locale.ROOT, "bench: %s, vocabulary %d, sequence %d, batch %d, %d threads; 1024x1024 matmul %.1f GFLOP/s%n",
                     space.describe(), data.tokenizer().vocabSize(), SEQ, BATCH, Runtime.getRuntime().availableProcessors(), matmul);
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("matmulGflops", matmul);
@@ -90,14 +91,14 @@ final class BenchCommand implements Callable<Integer> {
                 Series s = superNetSeries(netConfig, data, config(m), null);
                 byMethod.put(m, s);
                 results.put(m.id(), s);
-                System.out.printf("%-9s %8.1f ms/step %9.0f tokens/s %7.2f GFLOP/step %7.1f GFLOP/s  matmul %6.1f GFLOP/s  ratio %.2f  RSS step 20 %.2f GiB, end %.2f GiB%n",
+                System.out.printf(Locale.ROOT, "%-9s %8.1f ms/step %9.0f tokens/s %7.2f GFLOP/step %7.1f GFLOP/s  matmul %6.1f GFLOP/s  ratio %.2f  RSS step 20 %.2f GiB, end %.2f GiB%n",
                         m.id(), s.medianMs(), BATCH * SEQ * 1000 / s.medianMs(), s.flopsPerStep() / 1e9, s.medianGflops(), matmul,
                         s.medianGflops() / matmul, s.rssAt20(), s.rssEnd());
             }
             if (byMethod.containsKey(Method.SPOS) && byMethod.containsKey(Method.MAGIC_AT)) {
                 double ratio = byMethod.get(Method.MAGIC_AT).medianMs() / byMethod.get(Method.SPOS).medianMs();
                 results.put("magicAtOverSpos", ratio);
-                System.out.printf("magic-at / spos step time: %.3f (target <= 1.35)%n", ratio);
+                System.out.printf(Locale.ROOT, "magic-at / spos step time: %.3f (target <= 1.35)%n", ratio);
             }
             Architecture child = Architecture.parse(space, FIXED_CHILD);
             Series standAlone = standAloneSeries(netConfig, data, child);
@@ -106,10 +107,10 @@ final class BenchCommand implements Callable<Integer> {
             results.put("standAlone", standAlone);
             results.put("superNetFixedChild", superNet);
             results.put("superNetOverStandAlone", ratio);
-            System.out.printf("fixed child %s: super-net %.1f ms/step, stand-alone %.1f ms/step, ratio %.3f (target <= 1.05)%n", child,
+            System.out.printf(Locale.ROOT, "fixed child %s: super-net %.1f ms/step, stand-alone %.1f ms/step, ratio %.3f (target <= 1.05)%n", child,
                     superNet.medianMs(), standAlone.medianMs(), ratio);
             if (byMethod.containsKey(Method.SPOS)) {
-                System.out.printf("spos achieved / matmul: %.2f (target >= 0.5)%n", byMethod.get(Method.SPOS).medianGflops() / matmul);
+                System.out.printf(Locale.ROOT, "spos achieved / matmul: %.2f (target >= 0.5)%n", byMethod.get(Method.SPOS).medianGflops() / matmul);
             }
             if (evalChildren > 0) {
                 results.put("evaluation", evaluationBench(netConfig, data));
@@ -203,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
                 for (int i = 0; i < children.size(); i++) {
                     maxDiff = Math.max(maxDiff, Math.abs(alone[i] - together.get(children.get(i)).loss()));
                 }
-                System.out.printf("evaluation, %d %s children on 2 batches: %.2f children/s one at a time, %.2f with shared prefixes (x%.2f);"
+                System.out.printf(Locale.ROOT, "evaluation, %d %s children on 2 batches: %.2f children/s one at a time, %.2f with shared prefixes (x%.2f);"
                         + " largest loss difference %.1e%n", children.size(), kind.getKey(), children.size() / secondsAlone,
                         children.size() / secondsShared, secondsAlone / secondsShared, maxDiff);
                 out.put(kind.getKey(), Map.of("children", children.size(), "childrenPerSecondAlone", children.size() / secondsAlone,

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magicnas.data.MlmBatch;
@@ -114,7 +115,7 @@ final class DistillCommand implements Callable<Integer> {
                         + " and vocabulary " + teacherSpec.config().vocabSize() + " give; use the teacher's corpus and seed");
             }
             RunDirectory run = RunDirectory.create(runsDir, "distill");
-            System.out.printf("distill: teacher %s (%s), student %s in %s, %d steps; run %s%n", teacherSpec.architecture(),
+            System.out.printf(Locale.ROOT, "distill: teacher %s (%s), student %s in %s, %d steps; run %s%n", teacherSpec.architecture(),
                     teacherSpec.config().space().describe(), studentArch, studentArch.space().describe(), steps, run);
             List<MlmBatch> validation = data.validation(valBatches);
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -139,10 +140,10 @@ final class DistillCommand implements Callable<Integer> {
             summary.put("hiddenWeight", hiddenWeight);
             summary.put("seed", seed);
             run.writeString("distill.json", SuperNetRun.GSON.toJson(summary));
-            StringBuilder text = new StringBuilder(String.format("%-11s %-30s %10s %11s %9s %9s%n", "row", "architecture", "params", "FLOPs/seq",
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-11s %-30s %10s %11s %9s %9s%n", "row", "architecture", "params", "FLOPs/seq",
                     "MLM loss", "accuracy"));
             for (String[] r : table) {
-                text.append(String.format("%-11s %-30s %10s %11s %9s %9s%n", (Object[]) r));
+                text.append(String.format(Locale.ROOT, "%-11s %-30s %10s %11s %9s %9s%n", (Object[]) r));
             }
             System.out.print(text);
             run.writeString("results.txt", text.toString());
@@ -173,7 +174,7 @@ final class DistillCommand implements Callable<Integer> {
                 DistillationTrainer.Step r = t.step();
                 log.row(r.step(), r.mlmLoss(), r.logitLoss(), r.hiddenLoss());
                 if ((i + 1) % Math.max(1, steps / 10) == 0) {
-                    System.out.printf("  KD step %d/%d  mlm %.4f  logit %.4f  hidden %.4f  %.1f steps/s%n", i + 1, steps, r.mlmLoss(), r.logitLoss(),
+                    System.out.printf(Locale.ROOT, "  KD step %d/%d  mlm %.4f  logit %.4f  hidden %.4f  %.1f steps/s%n", i + 1, steps, r.mlmLoss(), r.logitLoss(),
                             r.hiddenLoss(), (i + 1) / ((System.nanoTime() - start) / 1e9));
                 }
             }
@@ -191,7 +192,7 @@ final class DistillCommand implements Callable<Integer> {
             return ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, lr, seed), s -> data.train().batchAt(s), validation,
                     r -> {
                         if ((r.step() + 1) % every == 0) {
-                            System.out.printf("  without KD step %d/%d  mlm %.4f%n", r.step() + 1, steps, r.predictionLoss());
+                            System.out.printf(Locale.ROOT, "  without KD step %d/%d  mlm %.4f%n", r.step() + 1, steps, r.predictionLoss());
                         }
                     }).score();
         }
@@ -199,7 +200,7 @@ final class DistillCommand implements Callable<Integer> {
 
     private static String[] row(String name, Architecture arch, SuperNetConfig config, ChildScore score) {
         ChildCost cost = ChildCost.of(arch, config.vocabSize(), config.maxPositions(), config.maxPositions(), 0);
-        return new String[] {name, arch.toString(), Long.toString(cost.parameters()), String.format("%.3e", (double) cost.forwardFlops()),
-            String.format("%.4f", score.loss()), String.format("%.4f", score.accuracy())};
+        return new String[] {name, arch.toString(), Long.toString(cost.parameters()), String.format(Locale.ROOT, "%.3e", (double) cost.forwardFlops()),
+            String.format(Locale.ROOT, "%.4f", score.loss()), String.format(Locale.ROOT, "%.4f", score.accuracy())};
     }
 }

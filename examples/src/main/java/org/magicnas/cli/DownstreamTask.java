@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.magicnas.data.glue.GlueDataSource;
 import org.magicnas.data.glue.GlueMetric;
 import org.magicnas.data.glue.GluePredictionWriter;
@@ -38,9 +39,9 @@ final class DownstreamTask {
      * @return the task (MNLI means matched; its mismatched dev set is scored too)
      */
     static GlueTask parse(String name) {
-        String key = name.replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+        String key = name.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
         for (GlueTask t : GlueTask.values()) {
-            if (t.name().replace("_", "").equals(key) || t.directory().replaceAll("[^A-Za-z0-9]", "").toUpperCase().equals(key)
+            if (t.name().replace("_", "").equals(key) || t.directory().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT).equals(key)
                     && t != GlueTask.MNLI_MISMATCHED) {
                 return t;
             }
@@ -77,7 +78,7 @@ final class DownstreamTask {
     private static <T extends Output<T>> List<GlueScore> run(GlueTask task, List<GlueTask> devs, Source<T> source,
             org.tribuo.evaluation.Evaluator<T, ? extends GlueEvaluation<T>> evaluator, Path data, Path encoderDir, FineTuneOptions o, RunDirectory run,
             PrintStream out, Path saveEncoderTo) throws IOException {
-        out.printf("%s: training on %s%n", task.submissionName(), task.file(data, Split.TRAIN));
+        out.printf(Locale.ROOT, "%s: training on %s%n", task.submissionName(), task.file(data, Split.TRAIN));
         MutableDataset<T> train = new MutableDataset<>(source.of(task, Split.TRAIN));
         try (MagicModel<T> model = o.<T>trainer(encoderDir).train(train)) {
             List<GlueScore> scores = new ArrayList<>();
@@ -86,7 +87,7 @@ final class DownstreamTask {
                 GlueEvaluation<T> e = evaluator.evaluate(model, source.of(dev, Split.DEV));
                 scores.add(GlueScore.headline(dev, e));
                 for (GlueMetric m : dev.metrics()) {
-                    summary.append(String.format("%s dev %s %.2f; ", dev.submissionName(), m.metricName(), GlueScore.of(dev, m, e).points()));
+                    summary.append(String.format(Locale.ROOT, "%s dev %s %.2f; ", dev.submissionName(), m.metricName(), GlueScore.of(dev, m, e).points()));
                 }
                 if (Files.isRegularFile(dev.file(data, Split.TEST))) {
                     Path written = GluePredictionWriter.write(dev, model.predict(source.of(dev, Split.TEST)), run.resolve("predictions"));
@@ -98,7 +99,7 @@ final class DownstreamTask {
                 model.saveEncoder(saveEncoderTo);
                 Files.copy(encoderDir.resolve("tokenizer.json"), saveEncoderTo.resolve("tokenizer.json"));
             }
-            out.printf("%s: %s%n", task.submissionName(), summary);
+            out.printf(Locale.ROOT, "%s: %s%n", task.submissionName(), summary);
             return scores;
         }
     }
@@ -111,12 +112,12 @@ final class DownstreamTask {
     static LabelEvaluation brownGenre(Path corpus, Path encoderDir, FineTuneOptions o, RunDirectory run, PrintStream out) throws IOException {
         try (BertTextExtractor<Label> x = new BertTextExtractor<>(encoderDir.resolve("tokenizer.json"), o.maxLength)) {
             MutableDataset<Label> train = new MutableDataset<>(new BrownGenreDataSource(corpus, Split.TRAIN, x, o.seed, 0.1, 0.1));
-            out.printf("brown-genre: %d training passages, %d genres%n", train.size(), train.getOutputInfo().size());
+            out.printf(Locale.ROOT, "brown-genre: %d training passages, %d genres%n", train.size(), train.getOutputInfo().size());
             try (MagicModel<Label> model = o.<Label>trainer(encoderDir).train(train)) {
                 LabelEvaluation e = new LabelEvaluator().evaluate(model, new BrownGenreDataSource(corpus, Split.DEV, x, o.seed, 0.1, 0.1));
                 model.saveTo(run.resolve("brown-genre.model"));
-                String summary = String.format("dev accuracy %.2f, macro-F1 %.2f", 100 * e.accuracy(), 100 * e.macroAveragedF1());
-                out.printf("brown-genre: %s%n", summary);
+                String summary = String.format(Locale.ROOT, "dev accuracy %.2f, macro-F1 %.2f", 100 * e.accuracy(), 100 * e.macroAveragedF1());
+                out.printf(Locale.ROOT, "brown-genre: %s%n", summary);
                 return e;
             }
         }

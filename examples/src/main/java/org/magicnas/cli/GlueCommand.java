@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.Split;
@@ -54,15 +55,15 @@ final class GlueCommand implements Callable<Integer> {
             Path start = mnliEncoder != null && FROM_MNLI.contains(t) ? mnliEncoder : encoder;
             scores.addAll(DownstreamTask.glue(t, data, start, options, run, System.out, t == GlueTask.MNLI_MATCHED ? mnliEncoder : null));
         }
-        StringBuilder header = new StringBuilder(String.format("%-28s", "model"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s", "model"));
         Path abs = encoder.toAbsolutePath();
-        StringBuilder row = new StringBuilder(String.format("%-28s", abs.getParent() == null ? abs.toString() : abs.getParent().getFileName() + "/" + abs.getFileName()));
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-28s", abs.getParent() == null ? abs.toString() : abs.getParent().getFileName() + "/" + abs.getFileName()));
         for (GlueScore s : scores) {
-            header.append(String.format(" %8s", s.task().submissionName()));
-            row.append(String.format(" %8.1f", s.points()));
+            header.append(String.format(Locale.ROOT, " %8s", s.task().submissionName()));
+            row.append(String.format(Locale.ROOT, " %8.1f", s.points()));
         }
-        header.append(String.format(" %8s", "AVG"));
-        row.append(String.format(" %8.1f", GlueScore.average(scores)));
+        header.append(String.format(Locale.ROOT, " %8s", "AVG"));
+        row.append(String.format(Locale.ROOT, " %8.1f", GlueScore.average(scores)));
         System.out.println(header);
         System.out.println(row);
         run.writeString("glue.txt", header + "\n" + row + "\n");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magicnas.alignment.AlignmentConfig;
@@ -141,7 +142,7 @@ final class ImageSearchCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
-            System.out.printf("image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"
+            System.out.printf(Locale.ROOT, "image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"
                     + " steps of %d; BatchNorm: %s; run %s%n", s.describe(), imageFolder != null ? imageFolder : "Fashion-MNIST", train.size(),
                     valid.size(), test.size(), methods, steps, retrainSteps, batchSize, policy.describe(), run);
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -160,7 +161,7 @@ final class ImageSearchCommand implements Callable<Integer> {
                     net = nas.trainSuperNet(progress(method.id() + " super-net", steps, log), store);
                 }
                 EvolutionarySearch.Result found = nas.search(net);
-                System.out.printf("  %s search: %s, validation top-1 error %.4f in the super-net (%d children scored)%n", method.id(), found.best(),
+                System.out.printf(Locale.ROOT, "  %s search: %s, validation top-1 error %.4f in the super-net (%d children scored)%n", method.id(), found.best(),
                         found.loss(), found.scored());
                 rows.add(retrain(nas, method.id(), found.best(), found.loss(), test, run, start));
             }
@@ -253,7 +254,7 @@ final class ImageSearchCommand implements Callable<Integer> {
         }
         ImageScore score = nas.evaluate(alone, child, test);
         double minutes = (System.nanoTime() - start) / 6e10;
-        System.out.printf("  %s: %s test top-1 error %.4f, top-5 error %.4f (%.1f min)%n", name, child, score.top1Error(), score.top5Error(), minutes);
+        System.out.printf(Locale.ROOT, "  %s: %s test top-1 error %.4f, top-5 error %.4f (%.1f min)%n", name, child, score.top1Error(), score.top5Error(), minutes);
         return new Row(name, child, superNetError, score, minutes);
     }
 
@@ -269,7 +270,7 @@ final class ImageSearchCommand implements Callable<Integer> {
                 sum += r.predictionLoss();
                 count++;
                 if ((r.step() + 1) % every == 0) {
-                    System.out.printf("  %s step %d/%d  loss %.4f%n", what, r.step() + 1, total, sum / count);
+                    System.out.printf(Locale.ROOT, "  %s step %d/%d  loss %.4f%n", what, r.step() + 1, total, sum / count);
                     sum = 0;
                     count = 0;
                 }
@@ -289,12 +290,12 @@ final class ImageSearchCommand implements Callable<Integer> {
     }
 
     private static String table(List<Row> rows, SearchSpace s, int classes) {
-        StringBuilder t = new StringBuilder(String.format("%n%-9s %-48s %9s %11s %12s %11s %11s %9s%n", "row", "architecture", "params",
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n%-9s %-48s %9s %11s %12s %11s %11s %9s%n", "row", "architecture", "params",
                 "MFLOPs/img", "SN val err", "test top-1", "test top-5", "test acc"));
         for (Row r : rows) {
             ChildCost c = s.image().cost(r.child(), classes);
-            t.append(String.format("%-9s %-48s %9d %11.2f %12s %11.4f %11.4f %9.4f%n", r.name(), r.child(), c.parameters(), c.forwardFlops() / 1e6,
-                    Double.isNaN(r.superNetError()) ? "-" : String.format("%.4f", r.superNetError()), r.test().top1Error(), r.test().top5Error(),
+            t.append(String.format(Locale.ROOT, "%-9s %-48s %9d %11.2f %12s %11.4f %11.4f %9.4f%n", r.name(), r.child(), c.parameters(), c.forwardFlops() / 1e6,
+                    Double.isNaN(r.superNetError()) ? "-" : String.format(Locale.ROOT, "%.4f", r.superNetError()), r.test().top1Error(), r.test().top5Error(),
                     r.test().accuracy()));
         }
         return t.toString();
@@ -311,11 +312,11 @@ final class ImageSearchCommand implements Callable<Integer> {
             String c = e.classifier();
             if (c.startsWith("MobileNet") || c.startsWith("MLP") || c.startsWith("Google AutoML") || c.startsWith("HOG+SVM")
                     || (c.equals("2 Conv+pooling") && e.accuracy() > 0.9)) {
-                t.append(String.format("  %-28s %.3f  (%s)%n", c, e.accuracy(), e.preprocessing()));
+                t.append(String.format(Locale.ROOT, "  %-28s %.3f  (%s)%n", c, e.accuracy(), e.preprocessing()));
             }
         }
         double best = published.stream().mapToDouble(FashionBenchmarks.Entry::accuracy).max().orElse(Double.NaN);
-        t.append(String.format("  %d results in all, best %.3f; most train for many epochs, often with augmentation.%n", published.size(), best));
+        t.append(String.format(Locale.ROOT, "  %d results in all, best %.3f; most train for many epochs, often with augmentation.%n", published.size(), best));
         return t.toString();
     }
 }

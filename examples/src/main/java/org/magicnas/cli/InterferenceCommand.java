@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.magicnas.analysis.GradientProbe;
 import org.magicnas.analysis.InterferenceProbe;
@@ -108,7 +109,7 @@ final class InterferenceCommand implements Callable<Integer> {
         for (SuperNetOptions o : training) {
             RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve(o.runName() + "-supernet")));
             sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
-            System.out.printf("== training the %s super-net (%d steps)%n", o.runName(), o.steps);
+            System.out.printf(Locale.ROOT, "== training the %s super-net (%d steps)%n", o.runName(), o.steps);
             try (MlmCorpus data = MlmCorpus.prepare(o.dataSpec())) {
                 SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out);
             }
@@ -157,18 +158,18 @@ final class InterferenceCommand implements Callable<Integer> {
                 trainer.restore(checkpoint);
             }
             String label = options.runName();
-            System.out.printf("== probing %s (%s, step %s): o_g in layer %d, %d trials per measurement%n", label, options.method, checkpoint.getFileName(),
+            System.out.printf(Locale.ROOT, "== probing %s (%s, step %s): o_g in layer %d, %d trials per measurement%n", label, options.method, checkpoint.getFileName(),
                     layer, repeats);
             InterferenceProbe probe = new InterferenceProbe(new GradientProbe(net, manager, probeBatch.get(0)), netConfig.space());
             long start = System.nanoTime();
             InterferenceProbe.Matrix matrix = probe.matrix(layer - 1, repeats, new SplitMix64(SplitMix64.mix(seed, 60, 1)));
-            System.out.printf("  matrix done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "  matrix done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
             List<InterferenceProbe.Point> mSweep = probe.mSweep(layer - 1, maxM, repeats, new SplitMix64(SplitMix64.mix(seed, 60, 2)));
-            System.out.printf("  m-sweep done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "  m-sweep done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
             List<InterferenceProbe.Point> layerSweep = noLayerSweep ? List.of()
                     : probe.layerSweep(1, repeats, new SplitMix64(SplitMix64.mix(seed, 60, 3)));
             if (!noLayerSweep) {
-                System.out.printf("  layer sweep done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT, "  layer sweep done (%.0f s)%n", (System.nanoTime() - start) / 1e9);
             }
             double[] kinds = kindMeans(matrix, netConfig.space());
             return new Probed(label, matrix, mSweep, layerSweep, kinds[0], kinds[1]);

@@ -2,6 +2,7 @@ package org.magicnas.cli;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.magicnas.analysis.InterferenceProbe;
 import org.magicnas.evaluation.plot.Heatmap;
 import org.magicnas.evaluation.plot.LineChart;
@@ -19,7 +20,7 @@ final class InterferencePlots {
     static void write(List<InterferenceCommand.Probed> results, int layer, RunDirectory run) throws IOException {
         for (InterferenceCommand.Probed p : results) {
             Heatmap.builder(p.matrix().labels(), p.matrix().mean())
-                    .title(String.format("%s: gradient cosine on o_g (layer %d), children differ in layer %d (%d trials)", p.label(), layer, layer + 1,
+                    .title(String.format(Locale.ROOT, "%s: gradient cosine on o_g (layer %d), children differ in layer %d (%d trials)", p.label(), layer, layer + 1,
                             p.matrix().trials()))
                     .palette(Palette.SEQUENTIAL).colorBarLabel("cosine similarity").build().write(run.resolve("heatmap-" + p.label() + ".png"));
         }

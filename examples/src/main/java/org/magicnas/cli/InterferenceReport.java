@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.magicnas.analysis.InterferenceProbe;
 import org.magicnas.run.RunDirectory;
@@ -25,19 +26,19 @@ final class InterferenceReport {
 
     void write(RunDirectory run) throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("mean gradient cosine on o_g in layer %d, %d trials each (higher = less interference)%n", layer, repeats));
+        text.append(String.format(Locale.ROOT, "mean gradient cosine on o_g in layer %d, %d trials each (higher = less interference)%n", layer, repeats));
         int maxM = results.get(0).mSweep().size();
-        StringBuilder head = new StringBuilder(String.format("%-14s %10s %10s", "super-net", "same kind", "other kind"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s %10s %10s", "super-net", "same kind", "other kind"));
         for (int m = 1; m <= maxM; m++) {
-            head.append(String.format(" %15s", "m=" + m));
+            head.append(String.format(Locale.ROOT, " %15s", "m=" + m));
         }
         text.append(head).append('\n');
         StringBuilder sweepCsv = new StringBuilder("supernet,sweep,x,mean,sd,trials\n");
         Map<String, Object> json = new LinkedHashMap<>();
         for (InterferenceCommand.Probed p : results) {
-            StringBuilder row = new StringBuilder(String.format("%-14s %10.3f %10.3f", p.label(), p.sameKind(), p.otherKind()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s %10.3f %10.3f", p.label(), p.sameKind(), p.otherKind()));
             for (InterferenceProbe.Point pt : p.mSweep()) {
-                row.append(String.format(" %7.3f +-%5.3f", pt.mean(), pt.halfWidth95()));
+                row.append(String.format(Locale.ROOT, " %7.3f +-%5.3f", pt.mean(), pt.halfWidth95()));
             }
             text.append(row).append('\n');
             appendSweep(sweepCsv, p.label(), "m", p.mSweep());
@@ -54,16 +55,16 @@ final class InterferenceReport {
             json.put(p.label(), one);
         }
         if (!results.get(0).layerSweep().isEmpty()) {
-            text.append(String.format("%nmean gradient cosine by the layer j of o_g (children differ in layer j+1)%n"));
-            StringBuilder h = new StringBuilder(String.format("%-14s", "super-net"));
+            text.append(String.format(Locale.ROOT, "%nmean gradient cosine by the layer j of o_g (children differ in layer j+1)%n"));
+            StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-14s", "super-net"));
             for (InterferenceProbe.Point pt : results.get(0).layerSweep()) {
-                h.append(String.format(" %6s", "j=" + pt.x()));
+                h.append(String.format(Locale.ROOT, " %6s", "j=" + pt.x()));
             }
             text.append(h).append('\n');
             for (InterferenceCommand.Probed p : results) {
-                StringBuilder row = new StringBuilder(String.format("%-14s", p.label()));
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s", p.label()));
                 for (InterferenceProbe.Point pt : p.layerSweep()) {
-                    row.append(String.format(" %6.3f", pt.mean()));
+                    row.append(String.format(Locale.ROOT, " %6.3f", pt.mean()));
                 }
                 text.append(row).append('\n');
             }
@@ -77,7 +78,7 @@ final class InterferenceReport {
 
     private static void appendSweep(StringBuilder csv, String label, String sweep, List<InterferenceProbe.Point> points) {
         for (InterferenceProbe.Point pt : points) {
-            csv.append(String.format("%s,%s,%d,%.6f,%.6f,%d%n", label, sweep, pt.x(), pt.mean(), pt.sd(), pt.trials()));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%d%n", label, sweep, pt.x(), pt.mean(), pt.sd(), pt.trials()));
         }
     }
 
@@ -91,7 +92,7 @@ final class InterferenceReport {
             List<String> cells = new ArrayList<>();
             cells.add(m.labels().get(i));
             for (double v : m.mean()[i]) {
-                cells.add(String.format("%.6f", v));
+                cells.add(String.format(Locale.ROOT, "%.6f", v));
             }
             csv.append(String.join(",", cells)).append('\n');
         }

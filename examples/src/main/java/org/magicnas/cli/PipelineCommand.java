@@ -109,7 +109,7 @@ final class PipelineCommand implements Callable<Integer> {
         List<List<Row>> tables = new ArrayList<>();
         for (long s : seeds) {
             seed = s;
-            System.out.printf("==== seed %d of %s%n", s, seeds);
+            System.out.printf(Locale.ROOT, "==== seed %d of %s%n", s, seeds);
             RunDirectory sub = RunDirectory.open(Files.createDirectories(all.resolve("seed-" + s)));
             List<Row> table = pipeline(sub, brown, superNetSteps, pretrainSteps, epochs);
             report(table, sub);
@@ -125,14 +125,14 @@ final class PipelineCommand implements Callable<Integer> {
         SearchSpace searchSpace = base.searchSpace();
         Architecture baseline = Architecture.bertLike(searchSpace);
         try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
-            System.out.printf("pipeline: %s, seed %d, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
+            System.out.printf(Locale.ROOT, "pipeline: %s, seed %d, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
                     searchSpace.describe(), seed, budget, superNetSteps, pretrainSteps, epochs, run);
             Map<String, Architecture> archs = new LinkedHashMap<>();
             for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
                 SuperNetOptions o = options(m, superNetSteps);
                 RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve(m.id() + "-supernet")));
                 sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
-                System.out.printf("== %s super-net with progressive shrinking%n", m.id());
+                System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", m.id());
                 List<SuperNetRun.ChildRow> rows = SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out);
                 archs.put(m.id(), rows.get(0).arch());
             }
@@ -148,11 +148,11 @@ final class PipelineCommand implements Callable<Integer> {
                 MutableDataset<Label> dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
                 for (Map.Entry<String, Architecture> e : archs.entrySet()) {
                     Path encoder = run.resolve(e.getKey() + "-encoder");
-                    System.out.printf("== %s: pre-training %s stand-alone for %d steps%n", e.getKey(), e.getValue(), pretrainSteps);
+                    System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", e.getKey(), e.getValue(), pretrainSteps);
                     ChildScore mlm = e.getKey().startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, pretrainSteps, encoder)
                             : pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder);
                     Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
-                    System.out.printf("== %s: fine-tuning on the Brown genre task (%d passages)%n", e.getKey(), train.size());
+                    System.out.printf(Locale.ROOT, "== %s: fine-tuning on the Brown genre task (%d passages)%n", e.getKey(), train.size());
                     MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
                             .withShape(base.seqLen, 32, 0.1, 2);
                     try (MagicModel<Label> model = ft.train(train)) {
@@ -193,12 +193,12 @@ final class PipelineCommand implements Callable<Integer> {
             ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, 1e-3, seed),
                     s -> data.train().batchAt(s), data.validation(8), r -> {
                         if ((r.step() + 1) % every == 0) {
-                            System.out.printf("  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
+                            System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
                                     (r.step() + 1) / ((System.nanoTime() - start) / 1e9));
                         }
                     });
             EncoderFiles.save(encoder, config, t.child());
-            System.out.printf("  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", t.score().loss(), t.score().accuracy(), encoder);
+            System.out.printf(Locale.ROOT, "  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", t.score().loss(), t.score().accuracy(), encoder);
             return t.score();
         }
     }
@@ -215,7 +215,7 @@ final class PipelineCommand implements Callable<Integer> {
                 for (int i = 0; i < steps; i++) {
                     r = t.step();
                     if ((i + 1) % Math.max(1, steps / 5) == 0) {
-                        System.out.printf("  step %d/%d  generator loss %.4f  discriminator loss %.4f  replaced %.2f  accuracy %.3f%n", i + 1, steps,
+                        System.out.printf(Locale.ROOT, "  step %d/%d  generator loss %.4f  discriminator loss %.4f  replaced %.2f  accuracy %.3f%n", i + 1, steps,
                                 r.generatorLoss(), r.discriminatorLoss(), r.replacedShare(), r.discriminatorAccuracy());
                     }
                 }

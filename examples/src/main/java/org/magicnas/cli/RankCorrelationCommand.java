@@ -230,7 +230,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
         int processes = workers != null ? workers : StudyWorkers.defaultCount();
         long cached = jobs.stream().filter(j -> j.cached().getAsBoolean()).count();
-        System.out.printf("rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs (%d cached),"
+        System.out.printf(Locale.ROOT, "rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs (%d cached),"
                 + " %d worker process(es) of %d thread(s); cache %s; run %s%n", p.id, task.space().describe(), k, childBudget, noise, variants.size(),
                 netBudget, jobs.size(), cached, processes, threadsPerWorker, cache.dir(), run);
         if (cached < jobs.size()) {
@@ -301,7 +301,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             public void onStep(StepRecord r) {
                 long done = r.step() + 1;
                 if (done % every == 0) {
-                    System.out.printf("%s    step %d/%d  loss %.4f  %.1f steps/s%n", prefix, done, total, r.predictionLoss(), done / ((System.nanoTime() - start) / 1e9));
+                    System.out.printf(Locale.ROOT, "%s    step %d/%d  loss %.4f  %.1f steps/s%n", prefix, done, total, r.predictionLoss(), done / ((System.nanoTime() - start) / 1e9));
                 }
             }
         };

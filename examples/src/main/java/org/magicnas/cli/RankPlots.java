@@ -3,6 +3,7 @@ package org.magicnas.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.magicnas.evaluation.plot.BarChart;
 import org.magicnas.evaluation.plot.LineChart;
 import org.magicnas.evaluation.rank.NoiseCeiling;
@@ -27,7 +28,7 @@ final class RankPlots {
             names.add("seed vs seed");
             rows.add(new double[] {noise.seedTau().estimate(), noise.seedTau().interval().lower(), noise.seedTau().interval().upper()});
         }
-        BarChart.builder(names).title(String.format("Super-net vs. stand-alone ranking, %d children (95%% CI)", children))
+        BarChart.builder(names).title(String.format(Locale.ROOT, "Super-net vs. stand-alone ranking, %d children (95%% CI)", children))
                 .yLabel("Kendall tau-b").series("tau", column(rows, 0), column(rows, 1), column(rows, 2)).legend(false).build()
                 .write(run.resolve("kendall-tau.png"));
         sweep(results, "magic-t", "k", 1, "MAGIC-T: Kendall tau-b vs. operators changed per step k", run.resolve("k-sweep.png"));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /** Progress lines shown to the user and appended to the run's {@code train.log}. */
 final class RunLog implements AutoCloseable {
@@ -20,7 +21,7 @@ final class RunLog implements AutoCloseable {
     }
 
     void line(String format, Object... args) {
-        String s = String.format(format, args);
+        String s = String.format(Locale.ROOT, format, args);
         console.println(s);
         try {
             file.write(s);

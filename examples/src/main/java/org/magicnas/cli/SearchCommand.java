@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magicnas.data.MlmBatch;
@@ -71,12 +72,12 @@ final class SearchCommand implements Callable<Integer> {
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, options.trainingConfig(), s -> data.train().batchAt(s), validation)) {
                 trainer.restore(checkpoint);
                 constraints.checkSatisfiable(trainer.mask());
-                System.out.printf("search: %s at step %d, %s children left, population %d, %d generations%n", net.space().describe(),
+                System.out.printf(Locale.ROOT, "search: %s at step %d, %s children left, population %d, %d generations%n", net.space().describe(),
                         trainer.stepsDone(), trainer.mask().size(), population, generations);
                 EvolutionarySearch.Result r = evolution.run(trainer.mask(), a -> trainer.evaluator().evaluate(a, validation).loss(), constraints,
                         new SplitMix64(SplitMix64.mix(options.seed, 50)));
                 ChildCost cost = constraints.cost(r.best());
-                System.out.printf("best %s: validation loss %.4f, %d parameters, %.3e FLOPs per sequence (%d children scored)%n", r.best(), r.loss(),
+                System.out.printf(Locale.ROOT, "best %s: validation loss %.4f, %d parameters, %.3e FLOPs per sequence (%d children scored)%n", r.best(), r.loss(),
                         cost.parameters(), (double) cost.forwardFlops(), r.scored());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("architecture", r.best().toString());

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.magicnas.alignment.AnchorReplacement;
 import org.magicnas.data.MlmBatch;
@@ -182,7 +183,7 @@ final class SuperNetRun {
         List<Map<String, Object>> json = new ArrayList<>();
         for (ChildRow r : rows) {
             log.line("%-8s %-48s %10d %12.3e %9.4f %9.4f", r.role(), r.arch(), r.parameters(), (double) r.flops(), r.score().loss(), r.score().accuracy());
-            csv.append(String.format("%s,\"%s\",%d,%d,%.6f,%.6f%n", r.role(), r.arch(), r.parameters(), r.flops(), r.score().loss(), r.score().accuracy()));
+            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.6f,%.6f%n", r.role(), r.arch(), r.parameters(), r.flops(), r.score().loss(), r.score().accuracy()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("role", r.role());
             m.put("architecture", r.arch().toString());
@@ -291,7 +292,7 @@ final class SuperNetRun {
                 double rate = (done - startStep) / seconds;
                 long eta = Math.round((total - done) / rate);
                 log.line("step %6d/%d  loss %.4f  align %s  lr %.2e  changed %d  %.2f steps/s  eta %dm%02ds  anchor changes %d  rss %.2f GiB", done, total,
-                        r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format("%.4f", r.alignmentLoss()),
+                        r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format(Locale.ROOT, "%.4f", r.alignmentLoss()),
                         r.learningRate(), r.changed(), rate, eta / 60, eta % 60, replacements, ProcessMemory.residentGiB());
             }
         }

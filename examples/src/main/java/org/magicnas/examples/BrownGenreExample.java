@@ -1,6 +1,7 @@
 package org.magicnas.examples;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.magicnas.data.CorpusLocator;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
@@ -48,7 +49,7 @@ public final class BrownGenreExample {
             try (MagicModel<Label> model = (MagicModel<Label>) trainer.train(new MutableDataset<>(train))) {
                 LabelEvaluation e = new LabelEvaluator().evaluate(model, new MutableDataset<>(dev));
                 System.out.println(e);
-                System.out.printf("architecture %s, dev accuracy %.3f, macro-F1 %.3f%n", model.encoderSpec().architecture(), e.accuracy(),
+                System.out.printf(Locale.ROOT, "architecture %s, dev accuracy %.3f, macro-F1 %.3f%n", model.encoderSpec().architecture(), e.accuracy(),
                         e.macroAveragedF1());
             }
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
@@ -57,7 +58,7 @@ public final class CsvLog implements AutoCloseable {
     public void row(Object... values) {
         StringJoiner j = new StringJoiner(",");
         for (Object v : values) {
-            String s = v instanceof Double d ? (d.isNaN() ? "" : String.format("%.6g", d)) : String.valueOf(v);
+            String s = v instanceof Double d ? (d.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", d)) : String.valueOf(v);
             j.add(s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s);
         }
         try {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.magicnas.finetune.EpochRecord;
@@ -209,7 +210,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     }
 
     private void log(EpochRecord r) {
-        LOG.info(() -> String.format("epoch %d: train loss %.4f, validation loss %.4f, metric %.4f", r.epoch(), r.trainLoss(), r.validLoss(),
+        LOG.info(() -> String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, metric %.4f", r.epoch(), r.trainLoss(), r.validLoss(),
                 r.validMetric()));
     }
 

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.magicnas.alignment.AlignmentConfig;
@@ -199,7 +200,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
                 ImageNas search = new ImageNas(s, train, valid, settings, searchManager);
                 found = search.search(search.trainSuperNet(new TrainingListener() {}, null));
             }
-            LOG.info(() -> String.format("search chose %s (super-net validation top-1 error %.4f); retraining it stand-alone", found.best(),
+            LOG.info(() -> String.format(Locale.ROOT, "search chose %s (super-net validation top-1 error %.4f); retraining it stand-alone", found.best(),
                     found.loss()));
             SuperNet alone = nas.retrain(found.best(), new TrainingListener() {});
             ChildCost cost = nas.cost(found.best());

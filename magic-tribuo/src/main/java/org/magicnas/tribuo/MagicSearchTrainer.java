@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -276,7 +277,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         }
         Architecture chosen = best;
         double chosenLoss = bestLoss;
-        LOG.info(() -> String.format("search chose %s (super-net validation loss %.4f); retraining it stand-alone", chosen, chosenLoss));
+        LOG.info(() -> String.format(Locale.ROOT, "search chose %s (super-net validation loss %.4f); retraining it stand-alone", chosen, chosenLoss));
         NDManager manager = NDManager.newBaseManager();
         try {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 24));
@@ -295,7 +296,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
             instance.put("children-scored", new IntProvenance("children-scored", scored));
             instance.put("anchor-replacements", new IntProvenance("anchor-replacements", replacements.size()));
             instance.put("anchor-history", new StringProvenance("anchor-history", replacements.stream()
-                    .map(r -> r.step() + ":" + r.replacement() + "=" + String.format("%.4f", r.replacementLoss())).collect(Collectors.joining(";"))));
+                    .map(r -> r.step() + ":" + r.replacement() + "=" + String.format(Locale.ROOT, "%.4f", r.replacementLoss())).collect(Collectors.joining(";"))));
             instance.put("best-epoch", new IntProvenance("best-epoch", result.bestEpoch()));
             instance.put("tokenizer-sha256", sha256("tokenizer-sha256", tokenizerPath));
             ModelProvenance provenance = new ModelProvenance(MagicModel.class.getName(), OffsetDateTime.now(), examples.getProvenance(),

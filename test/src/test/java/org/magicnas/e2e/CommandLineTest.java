@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +151,49 @@ class CommandLineTest {
             assertTrue(Files.exists(runB.resolve(f)), f);
         }
         distillFrom(runB, tmp.resolve("distill"));
+    }
+
+    /**
+     * Under German decimal commas and the Turkish dotless i, a run stopped and resumed writes the same files as a straight run in
+     * {@link Locale#ROOT}, and its progress lines print numbers with a decimal point.
+     */
+    @Test
+    void filesAndProgressLinesDoNotDependOnTheLocale(@TempDir Path tmp) throws IOException {
+        Locale before = Locale.getDefault();
+        PrintStream stdout = System.out;
+        try {
+            Locale.setDefault(Locale.ROOT);
+            Path reference = tmp.resolve("root");
+            Result a = run(args(reference, "--method", "MAGIC-AT"));
+            assertEquals(0, a.code(), a.err());
+            Path runA = only(reference);
+            for (Locale locale : List.of(Locale.GERMANY, Locale.forLanguageTag("tr-TR"))) {
+                Locale.setDefault(locale);
+                Path runs = tmp.resolve(locale.toLanguageTag());
+                ByteArrayOutputStream console = new ByteArrayOutputStream();
+                System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+                Result b = run(args(runs, "--method", "MAGIC-AT", "--stop-after", "8"));
+                assertEquals(0, b.code(), locale + ": " + b.err());
+                Path runB = only(runs);
+                Result c = run("train-supernet", "--resume", runB.toString());
+                assertEquals(0, c.code(), locale + ": " + c.err());
+                System.setOut(stdout);
+                String lines = console.toString(StandardCharsets.UTF_8);
+                assertTrue(lines.lines().anyMatch(l -> l.matches("step +\\d+/16 +loss \\d+\\.\\d{4} .*")), locale + ":\n" + lines);
+                for (String f : List.of("children.json", "children.csv", "anchors.csv", "config.json")) {
+                    assertEquals(Files.readString(runA.resolve(f)), Files.readString(runB.resolve(f)), locale + ": " + f);
+                }
+                List<String> ma = Files.readAllLines(runA.resolve("metrics.csv"));
+                List<String> mb = Files.readAllLines(runB.resolve("metrics.csv"));
+                assertEquals(ma.size(), mb.size(), locale + ": metrics.csv");
+                for (int i = 0; i < ma.size(); i++) {
+                    assertEquals(withoutTime(ma.get(i)), withoutTime(mb.get(i)), locale + ": metrics row " + i);
+                }
+            }
+        } finally {
+            System.setOut(stdout);
+            Locale.setDefault(before);
+        }
     }
 
     /** A student of the tiny-compress space distilled from a run's encoder, and the teacher checks. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.magicnas.data.CorpusException;
@@ -87,7 +88,7 @@ public final class GlueReader {
     public static Result read(GlueTask task, Split split, Path file, boolean skipBadRows) {
         if (!Files.isRegularFile(file)) {
             throw new CorpusException(
-                    "GLUE " + task.submissionName() + " " + split.name().toLowerCase()
+                    "GLUE " + task.submissionName() + " " + split.name().toLowerCase(Locale.ROOT)
                             + " file " + file.toAbsolutePath() + " is missing: expected the"
                             + " layout of GLUE's download_glue_data.py (<dataDir>/"
                             + task.relativeFile(split) + ")");
@@ -138,7 +139,7 @@ public final class GlueReader {
         }
         final int count = records.size();
         LOG.log(skipped > 0 ? Level.WARNING : Level.INFO, () -> "Read " + count
-                + " rows of GLUE " + task.submissionName() + " " + split.name().toLowerCase()
+                + " rows of GLUE " + task.submissionName() + " " + split.name().toLowerCase(Locale.ROOT)
                 + " from " + file
                 + (skipped > 0 ? " (skipped " + skipped + " malformed rows)" : ""));
         return new Result(records, skipped);
@@ -229,7 +230,7 @@ public final class GlueReader {
             throw new CorpusException(
                     file + " line 1: header (" + String.join(", ", names) + ") lacks column '"
                             + column + "': expected the GLUE " + task.submissionName() + " "
-                            + split.name().toLowerCase() + " layout");
+                            + split.name().toLowerCase(Locale.ROOT) + " layout");
         }
         return at;
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -165,7 +166,7 @@ public final class IdxFile {
     }
 
     private static String hex(byte b) {
-        return String.format("0x%02X", b & 0xFF);
+        return String.format(Locale.ROOT, "0x%02X", b & 0xFF);
     }
 
     private static String typeName(int type) {
