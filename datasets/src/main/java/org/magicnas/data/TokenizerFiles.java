@@ -100,7 +100,7 @@ public final class TokenizerFiles {
         } catch (IOException | JsonParseException | IllegalStateException
                 | NullPointerException | UnsupportedOperationException e) {
             throw new CorpusException(
-                    "cannot read tokenizer file " + tokenizerJson.toAbsolutePath() + ": " + e
+                    "cannot read tokenizer file " + tokenizerJson.toAbsolutePath() + ": " + rootMessage(e)
                             + " (expected a HuggingFace tokenizer.json)", e);
         }
         String[] tokens = new String[vocab.size()];
@@ -234,5 +234,14 @@ public final class TokenizerFiles {
         }
         model.add("vocab", vocab);
         return model;
+    }
+
+    /** The message of the innermost cause, which says what was wrong without the wrappers' class names. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : "unexpected structure (" + root.getClass().getSimpleName() + ")";
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.magicnas.data.glue.GlueDataSource;
 import org.magicnas.data.glue.GlueMetric;
 import org.magicnas.data.glue.GluePredictionWriter;
+import org.magicnas.data.glue.GlueReader;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
@@ -50,6 +51,26 @@ final class DownstreamTask {
     }
 
     /**
+     * Reads every file of a task that training, evaluation and prediction will read (train, the dev sets, test where present), so that
+     * a malformed or empty split stops the command before it writes anything.
+     *
+     * @throws org.magicnas.data.CorpusException naming the file and line
+     */
+    static void checkFiles(GlueTask task, Path data, boolean skipBadRows) {
+        GlueReader.read(task, Split.TRAIN, task.file(data, Split.TRAIN), skipBadRows);
+        for (GlueTask dev : devSets(task)) {
+            GlueReader.read(dev, Split.DEV, dev.file(data, Split.DEV), skipBadRows);
+            if (Files.isRegularFile(dev.file(data, Split.TEST))) {
+                GlueReader.read(dev, Split.TEST, dev.file(data, Split.TEST), skipBadRows);
+            }
+        }
+    }
+
+    private static List<GlueTask> devSets(GlueTask task) {
+        return task == GlueTask.MNLI_MATCHED ? List.of(GlueTask.MNLI_MATCHED, GlueTask.MNLI_MISMATCHED) : List.of(task);
+    }
+
+    /**
      * Runs a GLUE task: train on train.tsv, score dev, predict test if present, save the model.
      *
      * @return the task's dev scores (headline metric of each dev set)
@@ -63,7 +84,7 @@ final class DownstreamTask {
                         data, encoderDir, o, run, out, saveEncoderTo);
             }
         }
-        List<GlueTask> devs = task == GlueTask.MNLI_MATCHED ? List.of(GlueTask.MNLI_MATCHED, GlueTask.MNLI_MISMATCHED) : List.of(task);
+        List<GlueTask> devs = devSets(task);
         try (BertTextExtractor<Label> x = new BertTextExtractor<>(tokenizer, o.maxLength)) {
             return run(task, devs, (t, s) -> GlueDataSource.classification(t, data, s, x, o.skipBadRows), new GlueLabelEvaluator(), data, encoderDir,
                     o, run, out, saveEncoderTo);

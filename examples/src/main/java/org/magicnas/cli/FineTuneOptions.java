@@ -1,7 +1,9 @@
 package org.magicnas.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.magicnas.data.TokenizerFiles;
 import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.tribuo.EncoderStart;
 import org.magicnas.tribuo.MagicFineTuneTrainer;
@@ -25,7 +27,7 @@ public final class FineTuneOptions {
     @Option(names = "--batch-size", defaultValue = "32", description = "Examples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--max-length", defaultValue = "64", description = "Longest token sequence (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-length", defaultValue = "0", description = "Longest token sequence, 0 for the encoder's positions (default: ${DEFAULT-VALUE}).")
     int maxLength;
 
     @Option(names = "--validation", defaultValue = "0.1", description = "Share of train held out for early stopping (default: ${DEFAULT-VALUE}).")
@@ -41,19 +43,39 @@ public final class FineTuneOptions {
     boolean skipBadRows;
 
     /**
-     * The encoder directory: {@code --encoder} itself or its {@code encoder/}.
+     * Checks the options and the encoder (its description, weights and tokenizer) before anything is written, and takes the longest
+     * sequence from the encoder's positions unless {@code --max-length} sets it.
      *
-     * @return the directory
-     * @throws IllegalArgumentException if there is no encoder there
+     * @return the encoder directory: {@code --encoder} itself or its {@code encoder/}
+     * @throws IllegalArgumentException naming the first bad value or file
      */
     Path encoderDir() {
+        if (epochs < 1 || batchSize < 1 || patience < 1) {
+            throw new IllegalArgumentException(epochs < 1 ? "--epochs must be >= 1, got " + epochs
+                    : batchSize < 1 ? "--batch-size must be >= 1, got " + batchSize : "--patience must be >= 1, got " + patience);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+        }
         Path dir = EncoderFiles.locate(encoder);
         if (!Files.isRegularFile(dir.resolve(EncoderFiles.DESCRIPTION))) {
             throw new IllegalArgumentException("--encoder " + encoder + " holds no encoder (" + EncoderFiles.DESCRIPTION + ", or encoder/"
                     + EncoderFiles.DESCRIPTION + ")");
         }
-        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
-            throw new IllegalArgumentException("encoder " + dir + " has no tokenizer.json");
+        int positions;
+        try {
+            positions = EncoderFiles.spec(dir).config().maxPositions();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("encoder " + dir + ": " + e.getMessage(), e);
+        }
+        if (!fromScratch && !Files.isRegularFile(dir.resolve(EncoderFiles.WEIGHTS))) {
+            throw new IllegalArgumentException("encoder " + dir + " has no " + EncoderFiles.WEIGHTS + " (use --from-scratch for its architecture alone)");
+        }
+        TokenizerFiles.readVocabulary(dir.resolve("tokenizer.json"));
+        if (maxLength == 0) {
+            maxLength = positions;
+        } else if (maxLength < 5 || maxLength > positions) {
+            throw new IllegalArgumentException("--max-length must be in [5, " + positions + "] (the encoder's positions) or 0, got " + maxLength);
         }
         return dir;
     }

@@ -39,6 +39,7 @@ final class FinetuneCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + data + " has no " + glueTask.relativeFile(org.magicnas.data.tribuo.Split.TRAIN)
                     + " (the official GLUE layout is expected)");
         }
+        DownstreamTask.checkFiles(glueTask, data, options.skipBadRows);
         RunDirectory run = RunDirectory.create(runsDir, "finetune-" + glueTask.submissionName());
         DownstreamTask.glue(glueTask, data, encoder, options, run, System.out, null);
         System.out.println("run directory: " + run);

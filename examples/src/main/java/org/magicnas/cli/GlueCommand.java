@@ -48,6 +48,9 @@ final class GlueCommand implements Callable<Integer> {
         if (present.isEmpty()) {
             throw new IllegalArgumentException("--data " + data + " holds no GLUE task (expected e.g. " + GlueTask.SST2.relativeFile(Split.TRAIN) + ")");
         }
+        for (GlueTask t : present) {
+            DownstreamTask.checkFiles(t, data, options.skipBadRows);
+        }
         RunDirectory run = RunDirectory.create(runsDir, "glue");
         Path mnliEncoder = present.contains(GlueTask.MNLI_MATCHED) && !noMnliStart ? run.resolve("mnli-encoder") : null;
         List<GlueScore> scores = new ArrayList<>();

@@ -232,6 +232,12 @@ public final class SuperNetOptions {
      * @throws IllegalArgumentException naming the first bad value
      */
     public void validateTraining() {
+        if (steps < 1 || batchSize < 1) {
+            throw new IllegalArgumentException(steps < 1 ? "--steps must be >= 1, got " + steps : "--batch-size must be >= 1, got " + batchSize);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+        }
         SearchSpace s = searchSpace();
         Method m = trainingMethod();
         TrainingConfig config = trainingConfig();

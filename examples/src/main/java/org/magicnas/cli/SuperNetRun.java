@@ -77,7 +77,7 @@ final class SuperNetRun {
     static SuperNetOptions readOptions(RunDirectory run) throws IOException {
         Path file = run.resolve(CONFIG);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("cannot resume " + run + ": it has no " + CONFIG);
+            throw new IllegalArgumentException("cannot resume " + run + ": it has no " + CONFIG + ", so it is not a train-supernet run");
         }
         return GSON.fromJson(Files.readString(file), SuperNetOptions.class);
     }
@@ -104,7 +104,11 @@ final class SuperNetRun {
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, config, step -> data.train().batchAt(step), validation)) {
                 var latest = store.latest();
                 if (latest.isPresent()) {
-                    trainer.restore(latest.get());
+                    try {
+                        trainer.restore(latest.get());
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("cannot resume " + run + ": " + e.getMessage(), e);
+                    }
                     log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
                 } else {
                     log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),

@@ -366,11 +366,17 @@ public final class SuperNetTrainer implements AutoCloseable {
             throw new IOException("checkpoint " + dir + " was written by method " + s.method + " on space " + s.space
                     + ", not " + config.method().id() + " on " + net.space().describe());
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("weights.params"))))) {
+        Path weights = dir.resolve("weights.params");
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
             net.load(in);
+        } catch (IOException e) {
+            throw new IOException("checkpoint file " + weights + " is damaged or incomplete: " + e.getMessage(), e);
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
+        Path moments = dir.resolve("optimizer.bin");
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(moments)))) {
             optimizer.load(net.allParameters(), in);
+        } catch (IOException e) {
+            throw new IOException("checkpoint file " + moments + " is damaged or incomplete: " + e.getMessage(), e);
         }
         step = s.step;
         if (s.remaining != null) {

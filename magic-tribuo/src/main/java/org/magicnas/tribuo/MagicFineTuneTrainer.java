@@ -61,8 +61,8 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     @Config(description = "PRETRAINED (start from the encoder's weights) or SCRATCH (its architecture, freshly initialised).")
     private EncoderStart start = EncoderStart.PRETRAINED;
 
-    @Config(description = "Longest token sequence, [CLS] and [SEP] included; at most the encoder's positions.")
-    private int maxLength = 128;
+    @Config(description = "Longest token sequence, [CLS] and [SEP] included; at most the encoder's positions; 0 for all of them.")
+    private int maxLength = 0;
 
     @Config(description = "Maximum number of epochs.")
     private int epochs = 3;
@@ -121,7 +121,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     /**
      * Sets the sequence length, batch size, validation share and patience.
      *
-     * @param maxLength the longest token sequence
+     * @param maxLength the longest token sequence, 0 for the encoder's positions
      * @param batchSize examples per step
      * @param validationFraction the held-out share
      * @param patience epochs without improvement before stopping
@@ -139,7 +139,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     @Override
     public void postConfig() {
         check(encoderPath != null, "encoderPath", "is required");
-        check(maxLength >= 5, "maxLength", "must be >= 5, got " + maxLength);
+        check(maxLength == 0 || maxLength >= 5, "maxLength", "must be 0 (the encoder's positions) or >= 5, got " + maxLength);
         check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
         check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
         check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
@@ -158,8 +158,6 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         TrainerProvenance trainerProvenance = call.provenance();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
         OutputAdapter<T> adapter = OutputAdapter.of(outputInfo);
-        List<Example<T>> list = TokenizedExamples.list(examples);
-        SequenceData data = TokenizedExamples.of(list, maxLength, adapter);
         Path dir = EncoderFiles.locate(encoderPath);
         EncoderSpec spec;
         try {
@@ -167,9 +165,13 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         } catch (IOException e) {
             throw new IllegalArgumentException("encoderPath " + encoderPath + ": " + e.getMessage(), e);
         }
-        if (maxLength > spec.config().maxPositions()) {
-            throw new IllegalArgumentException("maxLength " + maxLength + " exceeds the encoder's " + spec.config().maxPositions() + " positions");
+        int positions = spec.config().maxPositions();
+        if (maxLength > positions) {
+            throw new IllegalArgumentException("maxLength " + maxLength + " exceeds the encoder's " + positions + " positions");
         }
+        int length = maxLength == 0 ? positions : maxLength;
+        List<Example<T>> list = TokenizedExamples.list(examples);
+        SequenceData data = TokenizedExamples.of(list, length, adapter);
         NDManager manager = NDManager.newBaseManager();
         try {
             Engine.getInstance().setRandomSeed((int) runSeed);
@@ -198,7 +200,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
             }
             ModelProvenance provenance = new ModelProvenance(MagicModel.class.getName(), OffsetDateTime.now(), examples.getProvenance(),
                     trainerProvenance, instance);
-            return new MagicModel<>("magic-finetune", provenance, examples.getFeatureIDMap(), outputInfo, spec, net, manager, maxLength, batchSize,
+            return new MagicModel<>("magic-finetune", provenance, examples.getFeatureIDMap(), outputInfo, spec, net, manager, length, batchSize,
                     headDropout);
         } catch (IOException e) {
             manager.close();

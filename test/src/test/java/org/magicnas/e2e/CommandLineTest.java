@@ -63,30 +63,6 @@ class CommandLineTest {
     }
 
     @Test
-    void badInputGetsOneLineExitCode2AndNoRunDirectory(@TempDir Path tmp) throws IOException {
-        Path runs = tmp.resolve("runs");
-        Path empty = Files.writeString(tmp.resolve("empty.txt"), "\n\n");
-        String[][] cases = {
-            {"--method", "magic-x"}, {"--method", "magic-t", "--k", "9"}, {"--lambda", "-0.5"}, {"--corpus", tmp.resolve("missing").toString()},
-            {"--corpus", empty.toString()}, {"--vocab-size", "4"}, {"--candidates", "MHA2:32,LSTM"}, {"--steps", "abc"},
-            {"--max-params", "1000"},
-        };
-        String[] named = {"magic-x", "9", "-0.5", "missing", "empty.txt", "4", "LSTM", "abc", "smallest"};
-        for (int i = 0; i < cases.length; i++) {
-            Result r = run(args(runs, cases[i]));
-            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
-            String err = r.err().strip();
-            assertEquals(1, err.lines().count(), err);
-            assertTrue(err.contains(named[i]), err);
-            assertTrue(!Files.exists(runs) || isEmpty(runs), "a run directory was written for " + String.join(" ", cases[i]));
-        }
-        Result one = run("train-supernet", "--runs-dir", runs.toString(), "--space", "custom", "--candidates", "FFN:64", "--hidden", "32",
-                "--layers", "4", "--method", "magic-at");
-        assertEquals(2, one.code(), one.err());
-        assertTrue(one.err().contains("at least two candidates"), one.err());
-    }
-
-    @Test
     void pipelineRejectsBadInputBeforeTraining(@TempDir Path tmp) throws IOException {
         Path runs = tmp.resolve("runs");
         Path text = Files.writeString(tmp.resolve("corpus.txt"), "one document.\nanother document.\n");

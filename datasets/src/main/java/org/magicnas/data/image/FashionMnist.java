@@ -74,7 +74,8 @@ public final class FashionMnist {
         if (directoryOrNull != null) {
             if (!Files.isDirectory(directoryOrNull)) {
                 throw new ImageDataException("Fashion-MNIST directory "
-                        + directoryOrNull.toAbsolutePath() + " does not exist: expected a directory"
+                        + directoryOrNull.toAbsolutePath() + (Files.exists(directoryOrNull) ? " is not a directory" : " does not exist")
+                        + ": expected a directory"
                         + " holding " + TRAIN_IMAGES + "(.gz) and the other IDX files");
             }
             return directoryOrNull;
