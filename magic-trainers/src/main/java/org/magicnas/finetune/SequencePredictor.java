@@ -2,6 +2,7 @@ package org.magicnas.finetune;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.magicnas.supernet.NoGradient;
 
 /** Batched inference with a fine-tuned model: class probabilities, or values for regression. */
 public final class SequencePredictor {
@@ -17,6 +18,10 @@ public final class SequencePredictor {
      * @return per example: class probabilities (C) or the value (1)
      */
     public static float[][] predict(SequenceModel model, NDManager manager, SequenceData data, int batchSize) {
+        return NoGradient.call(() -> predictBatches(model, manager, data, batchSize));
+    }
+
+    private static float[][] predictBatches(SequenceModel model, NDManager manager, SequenceData data, int batchSize) {
         float[][] out = new float[data.size()][];
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);

@@ -23,6 +23,7 @@ import org.magicnas.space.Architecture;
 import org.magicnas.space.Preset;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.BatchContext;
+import org.magicnas.supernet.NoGradient;
 import org.magicnas.supernet.SuperNet;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.tribuo.protos.MagicImageModelProto;
@@ -92,10 +93,12 @@ public final class MagicImageModel extends Model<Label> implements AutoCloseable
         List<Prediction<Label>> out = new ArrayList<>(list.size());
         for (int from = 0; from < list.size(); from += batchSize) {
             int to = Math.min(list.size(), from + batchSize);
+            int first = from;
             try (NDManager sm = manager.newSubManager()) {
-                BatchContext ctx = images.context(sm, from, to, norm, 0);
-                NDArray probs = net.classLogits(net.forward(child, ctx, false, new int[0]).output(), ctx, false).softmax(-1);
-                float[] flat = probs.toFloatArray();
+                float[] flat = NoGradient.call(() -> {
+                    BatchContext ctx = images.context(sm, first, to, norm, 0);
+                    return net.classLogits(net.forward(child, ctx, false, new int[0]).output(), ctx, false).softmax(-1).toFloatArray();
+                });
                 int classes = outputIDInfo.size();
                 for (int i = from; i < to; i++) {
                     float[] scores = new float[classes];
