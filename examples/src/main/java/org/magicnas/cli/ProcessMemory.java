@@ -3,8 +3,9 @@ package org.magicnas.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
-/** The resident memory of this process (Linux), for progress lines and benchmarks. */
+/** The resident memory and open files of this process (Linux), for progress lines and benchmarks. */
 final class ProcessMemory {
     private ProcessMemory() {}
 
@@ -24,5 +25,18 @@ final class ProcessMemory {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /**
+     * Open file descriptors.
+     *
+     * @return their number, or -1 where {@code /proc/self/fd} is not readable
+     */
+    static long openFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -295,9 +295,9 @@ final class SuperNetRun {
                 double seconds = (System.nanoTime() - startNanos) / 1e9;
                 double rate = (done - startStep) / seconds;
                 long eta = Math.round((total - done) / rate);
-                log.line("step %6d/%d  loss %.4f  align %s  lr %.2e  changed %d  %.2f steps/s  eta %dm%02ds  anchor changes %d  rss %.2f GiB", done, total,
-                        r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format(Locale.ROOT, "%.4f", r.alignmentLoss()),
-                        r.learningRate(), r.changed(), rate, eta / 60, eta % 60, replacements, ProcessMemory.residentGiB());
+                log.line("step %6d/%d  loss %.4f  align %s  lr %.2e  changed %d  %.2f steps/s  eta %dm%02ds  anchor changes %d  rss %.2f GiB  fds %d",
+                        done, total, r.predictionLoss(), Double.isNaN(r.alignmentLoss()) ? "  off " : String.format(Locale.ROOT, "%.4f", r.alignmentLoss()),
+                        r.learningRate(), r.changed(), rate, eta / 60, eta % 60, replacements, ProcessMemory.residentGiB(), ProcessMemory.openFiles());
             }
         }
 

@@ -1,6 +1,5 @@
 package org.magicnas.tribuo;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
