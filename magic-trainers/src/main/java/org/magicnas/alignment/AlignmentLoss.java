@@ -34,7 +34,7 @@ public final class AlignmentLoss {
                 continue;
             }
             long hidden = h.getShape().get(2);
-            NDArray mse = h.sub(targets.get(i)).square().mul(ctx.padMask()).sum().div(ctx.validTokens() * hidden);
+            NDArray mse = h.sub(targets.get(i)).square().mul(ctx.padMask()).sum().div(ctx.scalar(ctx.validTokens() * hidden));
             total = total == null ? mse : total.add(mse);
         }
         return total;

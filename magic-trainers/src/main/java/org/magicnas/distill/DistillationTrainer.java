@@ -122,15 +122,15 @@ public final class DistillationTrainer implements AutoCloseable {
                 EncoderOutput s = student.forward(ctx, true, studentLayers);
                 NDArray logits = student.mlmLogits(s.output(), bt.positions());
                 mlm = MlmObjective.loss(logits, bt.labels());
-                NDArray studentLogProbs = logits.div((float) temperature).logSoftmax(-1);
-                kd = teacherProbs.mul(teacherLogProbs.sub(studentLogProbs)).sum().div(Math.max(1, batch.maskedCount()))
-                        .mul((float) (temperature * temperature));
+                NDArray studentLogProbs = logits.div(ctx.scalar((float) temperature)).logSoftmax(-1);
+                kd = teacherProbs.mul(teacherLogProbs.sub(studentLogProbs)).sum().div(ctx.scalar(Math.max(1, batch.maskedCount())))
+                        .mul(ctx.scalar((float) (temperature * temperature)));
                 List<NDArray> projected = new ArrayList<>();
                 for (NDArray h : s.kept()) {
                     projected.add(projection == null ? h : projection.apply(h));
                 }
                 hidden = AlignmentLoss.compute(projected, t.kept(), ctx);
-                gc.backward(mlm.add(kd.mul((float) logitWeight)).add(hidden.mul((float) hiddenWeight)));
+                gc.backward(mlm.add(kd.mul(ctx.scalar((float) logitWeight))).add(hidden.mul(ctx.scalar((float) hiddenWeight))));
             }
             optimizer.step(parameters, lr, sm);
             Step r = new Step(step, mlm.getFloat(), kd.getFloat(), hidden.getFloat());

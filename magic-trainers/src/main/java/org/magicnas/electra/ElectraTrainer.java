@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -34,11 +35,9 @@ import org.magicnas.train.TrainingConfig;
  * {@code L_gen + discriminatorWeight * L_disc} (ELECTRA uses 50). A sample equal to the original
  * token counts as original.
  *
- * <p>Known bug: unlike the other trainers, seeded runs are not reproducible. Two runs of the same
- * configuration were seen to differ by 0.06 in the generator loss from step 3 on, and in other
- * attempts only in the last bits after 76 steps; the cause (something shared between the generator
- * and the discriminator: the token table, its gradient accumulation, the tied generator head) is not
- * found.
+ * <p>Seeded runs are reproducible bit for bit on one machine: the Gumbel noise comes from a generator
+ * seeded per step, and every scalar that autograd keeps is an array of the engine's own (see
+ * {@code BatchContext.scalar}).
  */
 public final class ElectraTrainer implements AutoCloseable {
     /** ELECTRA's weight of the discriminator loss. */
@@ -132,9 +131,9 @@ public final class ElectraTrainer implements AutoCloseable {
                 discLogits = head.logits(discriminator.forward(dctx, true, new int[0]).output());
                 target = BatchContext.owned(sm, sm.create(replaced, new Shape(batch.batchSize(), batch.seqLen())));
                 mask = dctx.padMask().squeeze(-1);
-                // Binary cross entropy with logits over real tokens: softplus(x) - y x.
-                discLoss = discLogits.exp().add(1f).log().sub(discLogits.mul(target)).mul(mask).sum().div(dctx.validTokens());
-                gc.backward(genLoss.add(discLoss.mul((float) DISCRIMINATOR_WEIGHT)));
+                // Scalars of our own, not Java numbers, wherever autograd keeps them: see BatchContext.scalar.
+                discLoss = binaryCrossEntropyWithLogits(discLogits, target).mul(mask).sum().div(dctx.scalar(dctx.validTokens()));
+                gc.backward(genLoss.add(discLoss.mul(dctx.scalar((float) DISCRIMINATOR_WEIGHT))));
             }
             optimizer.step(parameters, lr, sm);
             double correct = discLogits.gt(0f).toType(DataType.FLOAT32, false).eq(target).toType(DataType.FLOAT32, false).mul(mask).sum().getFloat();
@@ -145,13 +144,42 @@ public final class ElectraTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Binary cross entropy with logits, element by element: {@code softplus(x) - x y}. DJL's softPlus is
+     * libtorch's {@code softplus} (x itself above 20, {@code log1p(exp(x))} below), so no exponential
+     * overflows; the naive {@code log(1 + exp(x))} is infinite above x = 88.7 and its gradient NaN.
+     *
+     * @param logits the logits x
+     * @param target the targets y, 0 or 1, of the same shape
+     * @return the losses, of the same shape
+     */
+    static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray target) {
+        return Activation.softPlus(logits).sub(logits.mul(target));
+    }
+
     private static NDArray gumbel(NDManager sm, Shape shape, long seed) {
         SplitMix64 rng = new SplitMix64(SplitMix64.mix(seed, 2));
-        float[] u = new float[Math.toIntExact(shape.size())];
+        double[] u = new double[Math.toIntExact(shape.size())];
         for (int i = 0; i < u.length; i++) {
-            u[i] = (float) Math.max(rng.nextDouble(), 1e-12);
+            // The midpoints of 2^53 equal cells of [0, 1]: strictly inside (0, 1).
+            u[i] = ((rng.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
         }
-        return BatchContext.owned(sm, sm.create(u, shape)).log().neg().log().neg();
+        return gumbelNoise(sm, u, shape);
+    }
+
+    /**
+     * Gumbel noise {@code -log(-log(u))} of uniform draws, computed in double precision and rounded to
+     * float once. Every u strictly inside (0, 1) gives finite noise (at most 37.4 for the draws
+     * {@link #gumbel} makes); rounding u to float first would turn every draw at or above
+     * {@code 1 - 2^-25} into 1 and its noise into infinity.
+     *
+     * @param sm the step's manager
+     * @param u the draws, strictly inside (0, 1)
+     * @param shape the shape of the result, with {@code u.length} elements
+     * @return the noise, float32
+     */
+    static NDArray gumbelNoise(NDManager sm, double[] u, Shape shape) {
+        return BatchContext.owned(sm, sm.create(u, shape)).log().neg().log().neg().toType(DataType.FLOAT32, false);
     }
 
     /**

@@ -214,6 +214,33 @@ public final class BatchContext {
         }
     }
 
+    /**
+     * A float32 scalar in memory of the engine's own allocator, to multiply or divide by inside a graph
+     * that is differentiated. DJL turns a Java number operand ({@code x.mul(2f)}, {@code x.div(n)},
+     * {@code x.maximum(0f)}) into a scalar array that is a view of a direct buffer and closes it at once;
+     * autograd keeps that view to compute the gradient of a product, a quotient or a maximum, and by the
+     * time of the backward pass the garbage collector may have freed the buffer and the memory may hold
+     * anything: the gradient is then silently wrong, and differs from run to run. Sums and differences
+     * with a number are safe (their gradients do not read the operand).
+     *
+     * @param manager the manager of the scalar (the step's)
+     * @param value the value
+     * @return a 0-dimensional float32 array
+     */
+    public static NDArray scalar(NDManager manager, float value) {
+        return owned(manager, manager.create(value));
+    }
+
+    /**
+     * A float32 scalar in this batch's manager; see {@link #scalar(NDManager, float)}.
+     *
+     * @param value the value
+     * @return a 0-dimensional float32 array
+     */
+    public NDArray scalar(float value) {
+        return scalar(manager, value);
+    }
+
     private static ByteBuffer scratch(int floats) {
         ByteBuffer b = SCRATCH.get();
         if (b == null || b.capacity() < floats * Float.BYTES) {

@@ -40,7 +40,7 @@ public final class MultiHeadAttention extends Operator {
         NDArray qkv = Linear.linear(x, qkvWeight.getArray(), qkvBias.getArray()).singletonOrThrow()
                 .reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
         NDList parts = qkv.split(3, 0);
-        NDArray q = parts.get(0).squeeze(0).mul(scale);
+        NDArray q = parts.get(0).squeeze(0).mul(ctx.scalar(scale));
         NDArray k = parts.get(1).squeeze(0);
         NDArray v = parts.get(2).squeeze(0);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(ctx.attentionBias());

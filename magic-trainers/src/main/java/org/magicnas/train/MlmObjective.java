@@ -1,6 +1,7 @@
 package org.magicnas.train;
 
 import ai.djl.ndarray.NDArray;
+import org.magicnas.supernet.BatchContext;
 
 /** The masked-LM objective: cross entropy of the original tokens at the masked positions. */
 public final class MlmObjective {
@@ -25,7 +26,8 @@ public final class MlmObjective {
      * @return a scalar
      */
     public static NDArray loss(NDArray logits, NDArray labels) {
-        return summedLoss(logits, labels).div(labels.getShape().get(0));
+        // A scalar array of our own, not a Java number: see BatchContext.scalar.
+        return summedLoss(logits, labels).div(BatchContext.scalar(labels.getManager(), labels.getShape().get(0)));
     }
 
     /**

@@ -84,7 +84,7 @@ public final class PathStep {
             NDArray total = pred;
             if (target != null) {
                 align = AlignmentLoss.compute(out.kept(), target, ctx);
-                total = pred.add(align.mul((float) lambda));
+                total = pred.add(align.mul(ctx.scalar((float) lambda)));
             }
             gc.backward(total);
         }
