@@ -2,12 +2,10 @@ package org.magicnas.evaluation;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.magicnas.data.glue.GlueMetric;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.ConfusionMatrix;
 import org.tribuo.classification.evaluation.LabelMetric;
@@ -18,12 +16,10 @@ import org.tribuo.provenance.EvaluationProvenance;
  * The result of a {@link GlueLabelEvaluator}: accuracy, Matthews correlation and, when the
  * model knows the positive label, its F1; plus the confusion matrix and predictions.
  */
-public final class GlueLabelEvaluation implements GlueEvaluation<Label> {
+public final class GlueLabelEvaluation extends AbstractEvaluation<Label, LabelMetric.Context>
+        implements GlueEvaluation<Label> {
 
-    private final Map<MetricID<Label>, Double> results;
     private final Map<GlueMetric, Double> byMetric;
-    private final LabelMetric.Context context;
-    private final EvaluationProvenance provenance;
 
     /**
      * Creates an evaluation.
@@ -35,10 +31,8 @@ public final class GlueLabelEvaluation implements GlueEvaluation<Label> {
      */
     GlueLabelEvaluation(Map<MetricID<Label>, Double> results, Map<GlueMetric, Double> byMetric,
             LabelMetric.Context context, EvaluationProvenance provenance) {
-        this.results = Map.copyOf(results);
+        super(results, context, provenance);
         this.byMetric = Collections.unmodifiableMap(new EnumMap<>(byMetric));
-        this.context = context;
-        this.provenance = provenance;
     }
 
     /**
@@ -75,7 +69,7 @@ public final class GlueLabelEvaluation implements GlueEvaluation<Label> {
      * @return the matrix over the model's label domain
      */
     public ConfusionMatrix<Label> getConfusionMatrix() {
-        return context.getCM();
+        return context().getCM();
     }
 
     /** {@inheritDoc} */
@@ -95,24 +89,6 @@ public final class GlueLabelEvaluation implements GlueEvaluation<Label> {
                                     ? " (the model's labels lack the positive label)" : ""));
         }
         return value;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Map<MetricID<Label>, Double> asMap() {
-        return results;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public List<Prediction<Label>> getPredictions() {
-        return context.getPredictions();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public EvaluationProvenance getProvenance() {
-        return provenance;
     }
 
     @Override

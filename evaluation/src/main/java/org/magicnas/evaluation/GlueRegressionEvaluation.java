@@ -1,12 +1,10 @@
 package org.magicnas.evaluation;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.magicnas.data.glue.GlueMetric;
-import org.tribuo.Prediction;
 import org.tribuo.evaluation.metrics.MetricID;
 import org.tribuo.evaluation.metrics.MetricTarget;
 import org.tribuo.provenance.EvaluationProvenance;
@@ -16,11 +14,8 @@ import org.tribuo.regression.Regressor;
  * The result of a {@link GlueRegressionEvaluator}: Pearson and Spearman correlations per
  * dimension and averaged over dimensions (the average is the value for one-dimensional STS-B).
  */
-public final class GlueRegressionEvaluation implements GlueEvaluation<Regressor> {
-
-    private final Map<MetricID<Regressor>, Double> results;
-    private final CorrelationContext context;
-    private final EvaluationProvenance provenance;
+public final class GlueRegressionEvaluation
+        extends AbstractEvaluation<Regressor, CorrelationContext> implements GlueEvaluation<Regressor> {
 
     /**
      * Creates an evaluation.
@@ -31,9 +26,7 @@ public final class GlueRegressionEvaluation implements GlueEvaluation<Regressor>
      */
     GlueRegressionEvaluation(Map<MetricID<Regressor>, Double> results, CorrelationContext context,
             EvaluationProvenance provenance) {
-        this.results = Map.copyOf(results);
-        this.context = context;
-        this.provenance = provenance;
+        super(results, context, provenance);
     }
 
     /**
@@ -79,11 +72,11 @@ public final class GlueRegressionEvaluation implements GlueEvaluation<Regressor>
     }
 
     private double lookup(MetricTarget<Regressor> target, GlueMetric metric) {
-        Double value = results.get(new MetricID<>(target, metric.metricName()));
+        Double value = asMap().get(new MetricID<>(target, metric.metricName()));
         if (value == null) {
             throw new IllegalArgumentException(
                     metric + " for " + target + " was not computed: a regression evaluation has "
-                            + glueMetrics() + " for dimensions " + context.dimensions());
+                            + glueMetrics() + " for dimensions " + context().dimensions());
         }
         return value;
     }
@@ -94,25 +87,7 @@ public final class GlueRegressionEvaluation implements GlueEvaluation<Regressor>
      * @return the context
      */
     public CorrelationContext getContext() {
-        return context;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Map<MetricID<Regressor>, Double> asMap() {
-        return results;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public List<Prediction<Regressor>> getPredictions() {
-        return context.getPredictions();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public EvaluationProvenance getProvenance() {
-        return provenance;
+        return context();
     }
 
     @Override

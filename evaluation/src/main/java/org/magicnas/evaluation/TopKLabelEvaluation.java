@@ -3,10 +3,8 @@ package org.magicnas.evaluation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelMetric;
-import org.tribuo.evaluation.Evaluation;
 import org.tribuo.evaluation.metrics.MetricID;
 import org.tribuo.evaluation.metrics.MetricTarget;
 import org.tribuo.provenance.EvaluationProvenance;
@@ -15,12 +13,9 @@ import org.tribuo.provenance.EvaluationProvenance;
  * The result of a {@link TopKLabelEvaluator}: top-k error and accuracy for each evaluated k,
  * plus the predictions.
  */
-public final class TopKLabelEvaluation implements Evaluation<Label> {
+public final class TopKLabelEvaluation extends AbstractEvaluation<Label, LabelMetric.Context> {
 
     private final List<Integer> ks;
-    private final Map<MetricID<Label>, Double> results;
-    private final LabelMetric.Context context;
-    private final EvaluationProvenance provenance;
 
     /**
      * Creates an evaluation.
@@ -32,10 +27,8 @@ public final class TopKLabelEvaluation implements Evaluation<Label> {
      */
     TopKLabelEvaluation(List<Integer> ks, Map<MetricID<Label>, Double> results,
             LabelMetric.Context context, EvaluationProvenance provenance) {
+        super(results, context, provenance);
         this.ks = List.copyOf(ks);
-        this.results = Map.copyOf(results);
-        this.context = context;
-        this.provenance = provenance;
     }
 
     /**
@@ -55,7 +48,7 @@ public final class TopKLabelEvaluation implements Evaluation<Label> {
      * @throws IllegalArgumentException if k was not evaluated
      */
     public double error(int k) {
-        Double value = results.get(new MetricID<>(
+        Double value = asMap().get(new MetricID<>(
                 MetricTarget.<Label>microAverageTarget(), TopKError.metricName(k)));
         if (value == null) {
             throw new IllegalArgumentException(
@@ -73,24 +66,6 @@ public final class TopKLabelEvaluation implements Evaluation<Label> {
      */
     public double accuracy(int k) {
         return 1 - error(k);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Map<MetricID<Label>, Double> asMap() {
-        return results;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public List<Prediction<Label>> getPredictions() {
-        return context.getPredictions();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public EvaluationProvenance getProvenance() {
-        return provenance;
     }
 
     @Override

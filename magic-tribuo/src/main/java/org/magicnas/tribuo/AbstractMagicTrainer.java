@@ -1,5 +1,6 @@
 package org.magicnas.tribuo;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
@@ -20,11 +21,50 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * invocation; setting the count first (as a trainer re-created from a model's provenance does) repeats
  * that call exactly.
  *
+ * <p>The configuration fields every MAGIC trainer has live here, as in Tribuo's {@code
+ * AbstractSGDTrainer}; each trainer sets their defaults and validates them with its own messages.
+ * Their names are the provenance keys of every saved model.
+ *
  * @param <T> {@code Label} or {@code Regressor}
  * @param <M> the model the trainer makes
  */
 abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> implements Trainer<T> {
+    /** Examples (images, for image search) per step. */
+    @Config(description = "Examples per step.")
+    protected int batchSize;
+
+    /**
+     * The peak learning rate: of fine-tuning, of the text search's stand-alone retraining, or of
+     * both trainings of image search.
+     */
+    @Config(description = "Peak learning rate (fine-tuning; the text search's stand-alone retraining; both trainings of image search).")
+    protected double learningRate;
+
+    /**
+     * The share of the training data held out: for early stopping (fine-tuning), for the search and
+     * again for early stopping (text search), to score children (image search).
+     */
+    @Config(description = "Share of the training data held out (early stopping; scoring children in a search).")
+    protected double validationFraction;
+
+    /** The seed of everything random, mixed with the invocation count for each call of {@code train}. */
+    @Config(description = "Seed of everything random (initialisation, the validation split, shuffling, dropout, sampling).")
+    protected long seed = 42L;
+
     private int invocationCount = 0;
+
+    /**
+     * Sets the defaults of the shared configuration.
+     *
+     * @param batchSize the default examples per step
+     * @param learningRate the default peak learning rate
+     * @param validationFraction the default held-out share
+     */
+    protected AbstractMagicTrainer(int batchSize, double learningRate, double validationFraction) {
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.validationFraction = validationFraction;
+    }
 
     /** What one call of {@code train} runs with. */
     record Invocation(long seed, TrainerProvenance provenance) {}
@@ -33,10 +73,9 @@ abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> imp
      * Starts a call of {@code train}.
      *
      * @param invocation the requested invocation count, or {@code INCREMENT_INVOCATION_COUNT}
-     * @param seed the configured seed
-     * @return the call's seed and the trainer provenance
+     * @return the call's seed (mixed from {@link #seed}) and the trainer provenance
      */
-    protected final synchronized Invocation begin(int invocation, long seed) {
+    protected final synchronized Invocation begin(int invocation) {
         if (invocation != INCREMENT_INVOCATION_COUNT) {
             setInvocationCount(invocation);
         }

@@ -67,12 +67,6 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     @Config(description = "Maximum number of epochs.")
     private int epochs = 3;
 
-    @Config(description = "Examples per step.")
-    private int batchSize = 32;
-
-    @Config(description = "Peak learning rate.")
-    private double learningRate = 1e-4;
-
     @Config(description = "Learning-rate warm-up as a share of all steps.")
     private double warmupFraction = 0.1;
 
@@ -85,20 +79,16 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     @Config(description = "Dropout rate of the classification head.")
     private float headDropout = 0.1f;
 
-    @Config(description = "Share of the training data held out for early stopping.")
-    private double validationFraction = 0.1;
-
     @Config(description = "Epochs without improvement before stopping early.")
     private int patience = 2;
-
-    @Config(description = "Seed of initialisation, the validation split, shuffling and dropout.")
-    private long seed = 42L;
 
     @Config(description = "Directory for a checkpoint per epoch (none if unset).")
     private Path checkpointPath;
 
     /** For OLCUT. */
-    private MagicFineTuneTrainer() {}
+    private MagicFineTuneTrainer() {
+        super(32, 1e-4, 0.1);
+    }
 
     /**
      * Creates a trainer with the defaults for everything but the encoder and the budget.
@@ -110,6 +100,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
      * @param seed the seed
      */
     public MagicFineTuneTrainer(Path encoderPath, EncoderStart start, int epochs, double learningRate, long seed) {
+        this();
         this.encoderPath = encoderPath;
         this.start = start;
         this.epochs = epochs;
@@ -153,7 +144,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
 
     @Override
     public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
-        Invocation call = begin(invocation, seed);
+        Invocation call = begin(invocation);
         long runSeed = call.seed();
         TrainerProvenance trainerProvenance = call.provenance();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();

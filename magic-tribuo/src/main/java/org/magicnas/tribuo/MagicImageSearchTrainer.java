@@ -61,12 +61,6 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
     @Config(description = "Stand-alone training steps of the found child.")
     private int retrainSteps = 1200;
 
-    @Config(description = "Images per step.")
-    private int batchSize = 64;
-
-    @Config(description = "Peak learning rate of both trainings.")
-    private double learningRate = 5e-3;
-
     @Config(description = "MAGIC-T and MAGIC-AT: operators changed per step.")
     private int k = 2;
 
@@ -85,17 +79,13 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
     @Config(description = "FLOP limit per image of the search (0 for none).")
     private long maxFlops = 0;
 
-    @Config(description = "Share of the training data held out to score children in the search.")
-    private double validationFraction = 0.05;
-
     @Config(description = "Dropout rate before the classifier.")
     private float dropout = 0.1f;
 
-    @Config(description = "Seed of everything random.")
-    private long seed = 42;
-
     /** For OLCUT. */
-    private MagicImageSearchTrainer() {}
+    private MagicImageSearchTrainer() {
+        super(64, 5e-3, 0.05);
+    }
 
     /**
      * Creates a trainer.
@@ -107,6 +97,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
      * @param seed the seed
      */
     public MagicImageSearchTrainer(Method method, String space, int superNetSteps, int retrainSteps, long seed) {
+        this();
         this.method = method;
         this.space = space;
         this.superNetSteps = superNetSteps;
@@ -170,7 +161,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
 
     @Override
     public MagicImageModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance, int invocation) {
-        Invocation call = begin(invocation, seed);
+        Invocation call = begin(invocation);
         long runSeed = call.seed();
         SearchSpace s = Preset.of(space).space();
         ImmutableOutputInfo<Label> outputInfo = examples.getOutputIDInfo();

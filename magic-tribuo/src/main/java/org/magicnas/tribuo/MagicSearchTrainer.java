@@ -105,29 +105,19 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
     @Config(description = "Longest token sequence.")
     private int maxLength = 128;
 
-    @Config(description = "Examples per step.")
-    private int batchSize = 32;
-
     @Config(description = "Dropout rate of the encoder and the head.")
     private float dropout = 0.1f;
-
-    @Config(description = "Share of the training data held out (for the search, and again for early stopping).")
-    private double validationFraction = 0.1;
 
     @Config(description = "Stand-alone retraining: maximum epochs.")
     private int epochs = 3;
 
-    @Config(description = "Stand-alone retraining: peak learning rate.")
-    private double learningRate = 1e-3;
-
     @Config(description = "Stand-alone retraining: epochs without improvement before stopping.")
     private int patience = 2;
 
-    @Config(description = "Seed of everything random.")
-    private long seed = 42L;
-
     /** For OLCUT. */
-    private MagicSearchTrainer() {}
+    private MagicSearchTrainer() {
+        super(32, 1e-3, 0.1);
+    }
 
     /**
      * Creates a search trainer with defaults for the rest.
@@ -140,6 +130,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
      * @param seed the seed
      */
     public MagicSearchTrainer(Path tokenizerPath, Method method, String space, int superNetSteps, int childrenToScore, long seed) {
+        this();
         this.tokenizerPath = tokenizerPath;
         this.method = method;
         this.space = space;
@@ -213,7 +204,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
 
     @Override
     public MagicModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocation) {
-        Invocation call = begin(invocation, seed);
+        Invocation call = begin(invocation);
         long runSeed = call.seed();
         TrainerProvenance trainerProvenance = call.provenance();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();

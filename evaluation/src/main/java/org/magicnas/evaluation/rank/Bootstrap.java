@@ -1,8 +1,10 @@
 package org.magicnas.evaluation.rank;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * A percentile bootstrap over items (child models): each resample draws {@code n} child indices
@@ -15,7 +17,8 @@ import java.util.SplittableRandom;
  * <p>Resamples whose statistic is NaN or infinite (e.g. Kendall's tau on a resample that happens
  * to be constant) are skipped. The interval bounds are the {@code (1-level)/2} and {@code
  * (1+level)/2} quantiles of the finite resample statistics, interpolated linearly between order
- * statistics (R's default, type 7).
+ * statistics (R's default, type 7: commons-math3's {@link Percentile} with {@link
+ * EstimationType#R_7}); the standard error is their commons-math3 {@link StandardDeviation}.
  *
  * @param resamples the number of bootstrap resamples, at least 2
  * @param level the confidence level, in (0, 1)
@@ -148,23 +151,12 @@ public record Bootstrap(int resamples, double level, long seed) {
                     + " bootstrap resamples gave a finite statistic (need at least half);"
                     + " is a sample (nearly) constant?");
         }
-        double[] sorted = Arrays.copyOf(values, finite);
-        Arrays.sort(sorted);
+        Percentile quantiles = new Percentile().withEstimationType(EstimationType.R_7);
+        quantiles.setData(values, 0, finite);
         double alpha = (1 - level) / 2;
-        Interval interval = new Interval(estimate, quantile(sorted, alpha),
-                quantile(sorted, 1 - alpha), level);
-        return new BootstrapResult(interval, Descriptive.standardDeviation(sorted), finite);
-    }
-
-    /** The p-quantile of sorted values, linear between order statistics (type 7). */
-    private static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int below = (int) Math.floor(h);
-        int above = Math.min(below + 1, sorted.length - 1);
-        double fraction = h - below;
-        if (fraction == 0 || sorted[below] == sorted[above]) {
-            return sorted[below];
-        }
-        return sorted[below] + fraction * (sorted[above] - sorted[below]);
+        Interval interval = new Interval(estimate, quantiles.evaluate(100 * alpha),
+                quantiles.evaluate(100 * (1 - alpha)), level);
+        return new BootstrapResult(interval,
+                new StandardDeviation().evaluate(values, 0, finite), finite);
     }
 }

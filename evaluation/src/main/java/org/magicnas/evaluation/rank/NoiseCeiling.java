@@ -1,6 +1,7 @@
 package org.magicnas.evaluation.rank;
 
 import java.util.Objects;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Whether the ground truth can rank the children at all: the same {@code m} children trained
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param children the number of children {@code m}
  * @param seedTau Kendall's tau-b between the two seeds, with its bootstrap interval over children
  * @param noiseSd the seed noise standard deviation of one run, {@code sd(seedA - seedB) /
- *     sqrt(2)} (sample standard deviation, denominator {@code m-1}, so a constant offset between
- *     the seeds does not count as noise)
+ *     sqrt(2)} (sample standard deviation, denominator {@code m-1}, commons-math3's {@link
+ *     StandardDeviation}, so a constant offset between the seeds does not count as noise)
  * @param spreadSd the between-child sample standard deviation of {@code (seedA + seedB) / 2};
  *     not corrected for the noise it contains (variance {@code noiseSd^2 / 2})
  * @param spreadToNoise {@code spreadSd / noiseSd}; infinite when {@code noiseSd} is 0 and
@@ -59,8 +60,9 @@ public record NoiseCeiling(int children, BootstrapResult seedTau, double noiseSd
             difference[i] = seedA[i] - seedB[i];
             mean[i] = (seedA[i] + seedB[i]) / 2;
         }
-        double noiseSd = Descriptive.standardDeviation(difference) / Math.sqrt(2);
-        double spreadSd = Descriptive.standardDeviation(mean);
+        StandardDeviation sd = new StandardDeviation();
+        double noiseSd = sd.evaluate(difference) / Math.sqrt(2);
+        double spreadSd = sd.evaluate(mean);
         BootstrapResult seedTau = bootstrap.interval(seedA, seedB, RankCorrelation::kendallTauB);
         return new NoiseCeiling(m, seedTau, noiseSd, spreadSd, spreadSd / noiseSd);
     }

@@ -1,6 +1,13 @@
 package org.magicnas.evaluation.rank;
 
 import java.util.Arrays;
+import org.apache.commons.math3.stat.correlation.Covariance;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Rank correlations between two paired samples, one value per child model.
@@ -10,6 +17,10 @@ import java.util.Arrays;
  * arrays are not modified.
  */
 public final class RankCorrelation {
+
+    /** Mid-ranks: tied values share the mean of the ranks they span; NaN is rejected earlier. */
+    private static final NaturalRanking MID_RANKS =
+            new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
 
     private RankCorrelation() {}
 
@@ -22,9 +33,9 @@ public final class RankCorrelation {
      *
      * where {@code C} and {@code D} count the concordant and discordant pairs, {@code n0 =
      * n(n-1)/2} is the number of pairs and {@code n1}, {@code n2} count the pairs tied in {@code
-     * x} and in {@code y} (a pair tied in both counts in both). Runs in O(n^2), which is fine for
-     * a few hundred children. This is what commons-math3's {@code KendallsCorrelation} and
-     * SciPy's {@code kendalltau} compute.
+     * x} and in {@code y} (a pair tied in both counts in both). Computed by commons-math3's
+     * {@link KendallsCorrelation} in O(n log n), as SciPy's {@code kendalltau} does;
+     * {@code -0.0} and {@code 0.0} are tied.
      *
      * @param x the first sample
      * @param y the second sample, paired with {@code x}
@@ -33,35 +44,17 @@ public final class RankCorrelation {
      * @throws IllegalArgumentException if the lengths differ, {@code n < 2} or a value is NaN
      */
     public static double kendallTauB(double[] x, double[] y) {
-        int n = Checks.paired("x", x, "y", y);
-        long concordantMinusDiscordant = 0;
-        long tiedX = 0;
-        long tiedY = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                int cx = Checks.compare(x[i], x[j]);
-                int cy = Checks.compare(y[i], y[j]);
-                if (cx == 0) {
-                    tiedX++;
-                }
-                if (cy == 0) {
-                    tiedY++;
-                }
-                concordantMinusDiscordant += (long) cx * cy;
-            }
-        }
-        long pairs = (long) n * (n - 1) / 2;
-        if (tiedX == pairs || tiedY == pairs) {
-            return Double.NaN;
-        }
-        double denominator = Math.sqrt((double) (pairs - tiedX) * (double) (pairs - tiedY));
-        return concordantMinusDiscordant / denominator;
+        Checks.paired("x", x, "y", y);
+        return new KendallsCorrelation().correlation(positiveZero(x), positiveZero(y));
     }
 
     /**
      * Spearman's rho: the Pearson correlation of the average ranks ({@link #ranks}) of {@code x}
-     * and {@code y}, so tied values share their mid-rank. This matches commons-math3's {@code
-     * SpearmansCorrelation} with its default (average) tie strategy.
+     * and {@code y}, so tied values share their mid-rank, as in commons-math3's {@link
+     * SpearmansCorrelation} with its default (average) tie strategy. The correlation of the
+     * ranks is their commons-math3 {@link Covariance} over the product of their {@link
+     * StandardDeviation}s: {@code SpearmansCorrelation} goes through a regression's {@code
+     * sqrt(R^2)}, which loses digits when rho is near 0.
      *
      * @param x the first sample
      * @param y the second sample, paired with {@code x}
@@ -70,7 +63,11 @@ public final class RankCorrelation {
      */
     public static double spearman(double[] x, double[] y) {
         Checks.paired("x", x, "y", y);
-        return pearson(ranks(x), ranks(y));
+        double[] rankX = ranks(x);
+        double[] rankY = ranks(y);
+        StandardDeviation sd = new StandardDeviation();
+        double product = sd.evaluate(rankX) * sd.evaluate(rankY);
+        return product == 0 ? Double.NaN : new Covariance().covariance(rankX, rankY) / product;
     }
 
     /**
@@ -108,32 +105,16 @@ public final class RankCorrelation {
     /**
      * The average (mid) ranks of the values, 1-based and ascending: the smallest value has rank
      * 1, and tied values all get the mean of the ranks they span (e.g. {@code {10, 20, 20, 5}}
-     * gives {@code {2, 3.5, 3.5, 1}}).
+     * gives {@code {2, 3.5, 3.5, 1}}); {@code -0.0} and {@code 0.0} are tied. Computed by
+     * commons-math3's {@link NaturalRanking} with {@link TiesStrategy#AVERAGE}.
      *
      * @param values the values
      * @return a new array with the rank of each value, in the input order
      * @throws IllegalArgumentException if there are fewer than 2 values or a value is NaN
      */
     public static double[] ranks(double[] values) {
-        int n = Checks.single("values", values);
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Checks.compare(values[a], values[b]));
-        double[] ranks = new double[n];
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && values[order[end]] == values[order[start]]) {
-                end++;
-            }
-            // positions start..end-1 hold ranks start+1..end; their mean is (start+1+end)/2
-            double midRank = (start + 1 + end) / 2.0;
-            for (int p = start; p < end; p++) {
-                ranks[order[p]] = midRank;
-            }
-            start = end;
-        }
-        return ranks;
+        Checks.single("values", values);
+        return MID_RANKS.rank(positiveZero(values));
     }
 
     /** The indices of the k largest values, ties broken towards the smaller index. */
@@ -151,30 +132,12 @@ public final class RankCorrelation {
         return top;
     }
 
-    /** The Pearson correlation of two finite samples; NaN when either has zero variance. */
-    private static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double meanX = 0;
-        double meanY = 0;
-        for (int i = 0; i < n; i++) {
-            meanX += x[i];
-            meanY += y[i];
+    /** A copy with {@code -0.0} replaced by {@code 0.0}: commons-math3 orders them apart. */
+    private static double[] positiveZero(double[] values) {
+        double[] copy = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[i] + 0.0;
         }
-        meanX /= n;
-        meanY /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = x[i] - meanX;
-            double dy = y[i] - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (sxx == 0 || syy == 0) {
-            return Double.NaN;
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        return copy;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,52 @@ class BootstrapTest {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.withSeed(1)
                 .interval(new double[] {1, 1, 1}, new double[] {1, 2, 3},
                         RankCorrelation::kendallTauB));
+    }
+
+    @Test
+    void boundsAreType7QuantilesAndTheStandardErrorIsTheSampleSd() {
+        for (int resamples : new int[] {2, 3, 40, 999}) {
+            for (double level : new double[] {0.5, 0.9, 0.95, 0.99}) {
+                // the statistic replays known values: the full data first, then each resample
+                SplittableRandom random = new SplittableRandom(resamples);
+                double[] replay = new double[resamples + 1];
+                for (int i = 0; i < replay.length; i++) {
+                    replay[i] = i % 7 == 3 && resamples > 3 ? Double.NaN
+                            : random.nextInt(20) / 4.0 - random.nextDouble();
+                }
+                AtomicInteger calls = new AtomicInteger();
+                BootstrapResult result = new Bootstrap(resamples, level, 1).interval(
+                        new double[] {1, 2}, new double[] {1, 2},
+                        (x, y) -> replay[calls.getAndIncrement()]);
+                double[] finite = Arrays.stream(replay, 1, replay.length)
+                        .filter(Double::isFinite).sorted().toArray();
+                String what = resamples + " resamples at " + level;
+                assertEquals(finite.length, result.finiteResamples(), what);
+                assertEquals(replay[0], result.estimate(), 0, what);
+                assertEquals(type7(finite, (1 - level) / 2), result.interval().lower(), 1e-12,
+                        what);
+                assertEquals(type7(finite, (1 + level) / 2), result.interval().upper(), 1e-12,
+                        what);
+                assertEquals(sampleSd(finite), result.standardError(), 1e-12, what);
+            }
+        }
+    }
+
+    /** R's default quantile: linear between order statistics at position (n - 1) p. */
+    private static double type7(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int below = (int) Math.floor(h);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+    }
+
+    private static double sampleSd(double[] values) {
+        double mean = Arrays.stream(values).sum() / values.length;
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
     }
 
     @Test

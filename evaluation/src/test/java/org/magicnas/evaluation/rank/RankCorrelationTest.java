@@ -101,6 +101,156 @@ class RankCorrelationTest {
     }
 
     @Test
+    void kendallTauBMatchesBruteForceOnRandomDataWithTies() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] levels = {Double.NEGATIVE_INFINITY, -1.5, -0.0, 0.0, 0.25, 3, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY};
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 2 + random.nextInt(trial < 280 ? 40 : 400);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = levels[random.nextInt(levels.length)];
+                y[i] = trial % 2 == 0 ? levels[random.nextInt(levels.length)]
+                        : random.nextInt(1 + trial % 7);
+            }
+            double expected = bruteForceTauB(x, y);
+            double actual = RankCorrelation.kendallTauB(x, y);
+            if (Double.isNaN(expected)) {
+                assertTrue(Double.isNaN(actual), "trial " + trial);
+            } else {
+                assertEquals(expected, actual, 1e-12, "trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void spearmanMatchesThePearsonCorrelationOfMidRanksNearZero() {
+        SplittableRandom random = new SplittableRandom(5);
+        int nearZero = 0;
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 3 + random.nextInt(150);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            int levels = 2 + random.nextInt(n);
+            for (int i = 0; i < n; i++) {
+                x[i] = random.nextInt(levels);
+                y[i] = random.nextInt(levels);
+            }
+            double expected = bruteForcePearson(bruteForceRanks(x), bruteForceRanks(y));
+            double actual = RankCorrelation.spearman(x, y);
+            if (Double.isNaN(expected)) {
+                assertTrue(Double.isNaN(actual), "trial " + trial);
+                continue;
+            }
+            assertEquals(expected, actual, 1e-12, "trial " + trial);
+            if (Math.abs(expected) < 1e-3) {
+                nearZero++;
+            }
+        }
+        assertTrue(nearZero > 10, "near-zero correlations drawn: " + nearZero);
+    }
+
+    @Test
+    void ranksMatchBruteForceMidRanks() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 100; trial++) {
+            double[] values = new double[2 + random.nextInt(50)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextInt(5) - 2 + (random.nextBoolean() ? 0.0 : -0.0);
+            }
+            assertArrayEquals(bruteForceRanks(values), RankCorrelation.ranks(values), 0);
+        }
+    }
+
+    @Test
+    void degenerateInputs() {
+        // all ties in both samples: undefined, not an exception
+        double[] ties = {3, 3, 3};
+        assertTrue(Double.isNaN(RankCorrelation.kendallTauB(ties, ties)));
+        assertTrue(Double.isNaN(RankCorrelation.spearman(ties, ties)));
+        assertArrayEquals(new double[] {2, 2, 2}, RankCorrelation.ranks(ties), 0);
+        // signed zeros are one value
+        double[] zeros = {0.0, -0.0};
+        assertTrue(Double.isNaN(RankCorrelation.kendallTauB(zeros, new double[] {1, 2})));
+        assertTrue(Double.isNaN(RankCorrelation.spearman(new double[] {1, 2}, zeros)));
+        assertArrayEquals(new double[] {1.5, 1.5}, RankCorrelation.ranks(zeros), 0);
+        // the smallest case: two children
+        assertEquals(1.0, RankCorrelation.kendallTauB(new double[] {1, 2}, new double[] {0, 9}));
+        assertEquals(-1.0, RankCorrelation.spearman(new double[] {1, 2}, new double[] {9, 0}),
+                1e-15);
+        // infinities are extreme ranks, not errors
+        double[] infinite = {Double.NEGATIVE_INFINITY, 0, Double.POSITIVE_INFINITY};
+        assertEquals(1.0, RankCorrelation.kendallTauB(infinite, new double[] {1, 2, 3}));
+        assertArrayEquals(new double[] {1, 2, 3}, RankCorrelation.ranks(infinite), 0);
+        // NaN is rejected, even where the other sample is constant
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RankCorrelation.ranks(new double[] {1, Double.NaN}));
+        assertEquals("values[1] is NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RankCorrelation.spearman(new double[] {Double.NaN, 1}, new double[2]));
+        assertEquals("x[0] is NaN", e.getMessage());
+    }
+
+    /** Kendall's tau-b over all n(n-1)/2 pairs, as defined (signed zeros tie). */
+    private static double bruteForceTauB(double[] x, double[] y) {
+        long score = 0;
+        long pairs = 0;
+        long tiedX = 0;
+        long tiedY = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                int cx = x[i] < x[j] ? -1 : (x[i] > x[j] ? 1 : 0);
+                int cy = y[i] < y[j] ? -1 : (y[i] > y[j] ? 1 : 0);
+                score += (long) cx * cy;
+                pairs++;
+                tiedX += cx == 0 ? 1 : 0;
+                tiedY += cy == 0 ? 1 : 0;
+            }
+        }
+        if (tiedX == pairs || tiedY == pairs) {
+            return Double.NaN;
+        }
+        return score / Math.sqrt((double) (pairs - tiedX) * (pairs - tiedY));
+    }
+
+    /** Mid-ranks by counting: 1 + #smaller + (#equal - 1) / 2. */
+    private static double[] bruteForceRanks(double[] values) {
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int smaller = 0;
+            int equal = 0;
+            for (double v : values) {
+                smaller += v < values[i] ? 1 : 0;
+                equal += v == values[i] ? 1 : 0;
+            }
+            ranks[i] = 1 + smaller + (equal - 1) / 2.0;
+        }
+        return ranks;
+    }
+
+    /** The textbook two-pass Pearson correlation; NaN for a constant sample. */
+    private static double bruteForcePearson(double[] x, double[] y) {
+        double meanX = 0;
+        double meanY = 0;
+        for (int i = 0; i < x.length; i++) {
+            meanX += x[i];
+            meanY += y[i];
+        }
+        meanX /= x.length;
+        meanY /= y.length;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - meanX) * (y[i] - meanY);
+            sxx += (x[i] - meanX) * (x[i] - meanX);
+            syy += (y[i] - meanY) * (y[i] - meanY);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    @Test
     void precisionAtTopKByHand() {
         double[] estimate = {0.9, 0.1, 0.8, 0.3, 0.5};
         double[] truth = {0.7, 0.6, 0.9, 0.1, 0.2};
