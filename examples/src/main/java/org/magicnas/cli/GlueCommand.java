@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.Split;
@@ -23,7 +24,7 @@ final class GlueCommand implements Callable<Integer> {
             GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
     private static final List<GlueTask> FROM_MNLI = List.of(GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
 
-    @Option(names = "--data", required = true, description = "GLUE data directory in the official layout.")
+    @Option(names = "--data", description = "GLUE data directory in the official layout; required.")
     Path data;
 
     @Option(names = "--no-mnli-start", description = "Start STS-B, MRPC and RTE from the encoder rather than from the MNLI model.")
@@ -35,8 +36,27 @@ final class GlueCommand implements Callable<Integer> {
     @Mixin
     FineTuneOptions options;
 
+    @Option(names = "--resume", description = "Resume the run in this directory: each task continues from its latest epoch checkpoint (its "
+            + FILE + " wins).")
+    Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "glue.json";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            RunDirectory run = CommandRuns.resume(resume, this);
+            return CommandRuns.options(run, FILE, GlueCommand.class).execute(run);
+        }
+        return execute(null);
+    }
+
+    /** Runs every task in a new run directory, or in {@code resumed}. */
+    private int execute(RunDirectory resumed) throws Exception {
+        if (data == null) {
+            throw new IllegalArgumentException("--data is required (or --resume <run>)");
+        }
         Path encoder = options.encoderDir();
         List<GlueTask> present = new ArrayList<>();
         for (GlueTask t : ORDER) {
@@ -47,22 +67,22 @@ final class GlueCommand implements Callable<Integer> {
         if (present.isEmpty()) {
             throw new IllegalArgumentException("--data " + data + " holds no GLUE task (expected e.g. " + GlueTask.SST2.relativeFile(Split.TRAIN) + ")");
         }
-        RunDirectory run = RunDirectory.create(runsDir, "glue");
+        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "glue", this, FILE, this);
         Path mnliEncoder = present.contains(GlueTask.MNLI_MATCHED) && !noMnliStart ? run.resolve("mnli-encoder") : null;
         List<GlueScore> scores = new ArrayList<>();
         for (GlueTask t : present) {
             Path start = mnliEncoder != null && FROM_MNLI.contains(t) ? mnliEncoder : encoder;
             scores.addAll(DownstreamTask.glue(t, data, start, options, run, System.out, t == GlueTask.MNLI_MATCHED ? mnliEncoder : null));
         }
-        StringBuilder header = new StringBuilder(String.format("%-28s", "model"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s", "model"));
         Path abs = encoder.toAbsolutePath();
-        StringBuilder row = new StringBuilder(String.format("%-28s", abs.getParent() == null ? abs.toString() : abs.getParent().getFileName() + "/" + abs.getFileName()));
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-28s", abs.getParent() == null ? abs.toString() : abs.getParent().getFileName() + "/" + abs.getFileName()));
         for (GlueScore s : scores) {
-            header.append(String.format(" %8s", s.task().submissionName()));
-            row.append(String.format(" %8.1f", s.points()));
+            header.append(String.format(Locale.ROOT, " %8s", s.task().submissionName()));
+            row.append(String.format(Locale.ROOT, " %8.1f", s.points()));
         }
-        header.append(String.format(" %8s", "AVG"));
-        row.append(String.format(" %8.1f", GlueScore.average(scores)));
+        header.append(String.format(Locale.ROOT, " %8s", "AVG"));
+        row.append(String.format(Locale.ROOT, " %8.1f", GlueScore.average(scores)));
         System.out.println(header);
         System.out.println(row);
         run.writeString("glue.txt", header + "\n" + row + "\n");

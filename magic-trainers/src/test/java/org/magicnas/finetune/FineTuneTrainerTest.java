@@ -90,22 +90,22 @@ class FineTuneTrainerTest {
         }
     }
 
-    /** Fine-tuning stopped after epoch 3 resumes from its checkpoint and ends with the weights and history of a straight run. */
+    /** Fine-tuning stopped in epoch 3 resumes from its checkpoint and ends with the weights and history of a straight run. */
     @Test
     void interruptedFineTuningResumesExactly(@TempDir Path dir) throws Exception {
-        SequenceData data = data(200, 4, false);
+        SequenceData data = data(100, 4, false);
         float[][] straight;
         List<EpochRecord> straightHistory;
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceModel model = model(manager);
-            straightHistory = new FineTuneTrainer(config(6)).train(model, manager, data, null, e -> { }).history();
+            straightHistory = new FineTuneTrainer(config(4)).train(model, manager, data, null, e -> { }).history();
             straight = SequencePredictor.predict(model, manager, data(30, 9, false), 8);
         }
         CheckpointStore store = new CheckpointStore(dir, 2);
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceModel model = model(manager);
-            assertThrows(IllegalStateException.class, () -> new FineTuneTrainer(config(6)).train(model, manager, data, store, e -> {
-                if (e.epoch() == 4) {
+            assertThrows(IllegalStateException.class, () -> new FineTuneTrainer(config(4)).train(model, manager, data, store, e -> {
+                if (e.epoch() == 3) {
                     throw new IllegalStateException("killed");
                 }
             }));
@@ -113,8 +113,8 @@ class FineTuneTrainerTest {
         List<Integer> epochs = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceModel model = model(manager);
-            FineTuneResult r = new FineTuneTrainer(config(6)).train(model, manager, data, store, e -> epochs.add(e.epoch()));
-            assertEquals(List.of(4, 5, 6).subList(0, epochs.size()), epochs, "resumed after epoch 3");
+            FineTuneResult r = new FineTuneTrainer(config(4)).train(model, manager, data, store, e -> epochs.add(e.epoch()));
+            assertEquals(List.of(3, 4).subList(0, epochs.size()), epochs, "resumed after epoch 2");
             assertEquals(straightHistory, r.history());
             float[][] p = SequencePredictor.predict(model, manager, data(30, 9, false), 8);
             for (int i = 0; i < p.length; i++) {

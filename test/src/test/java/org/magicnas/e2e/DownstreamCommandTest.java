@@ -48,7 +48,7 @@ class DownstreamCommandTest {
     }
 
     /** SST-2, STS-B and MNLI in the official layouts (test files without labels, with an index). */
-    private static Path glueData(Path root) throws IOException {
+    static Path glueData(Path root) throws IOException {
         Random r = new Random(1);
         for (String split : List.of("train", "dev", "test")) {
             int n = split.equals("train") ? 60 : 12;
@@ -80,7 +80,7 @@ class DownstreamCommandTest {
         return root;
     }
 
-    private static Path encoder(Path dir) throws IOException {
+    static Path encoder(Path dir) throws IOException {
         List<String> texts = new ArrayList<>();
         texts.add(String.join(" ", WORDS));
         Vocabulary vocab = WordPieceTrainer.train(texts, 80, 1);
