@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,11 @@ import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.regression.Regressor;
 
-/** Fine-tunes, evaluates and predicts one downstream task through the Tribuo trainer. */
+/**
+ * Fine-tunes, evaluates and predicts one downstream task through the Tribuo trainer, with a checkpoint
+ * per epoch in the run ({@code <task>-checkpoints/}) from which a resumed run continues, and the dev
+ * scores in {@code <task>-dev.txt}.
+ */
 final class DownstreamTask {
     private DownstreamTask() {}
 
@@ -101,7 +106,7 @@ final class DownstreamTask {
             PrintStream out, Path saveEncoderTo) throws IOException {
         out.printf(Locale.ROOT, "%s: training on %s%n", task.submissionName(), task.file(data, Split.TRAIN));
         MutableDataset<T> train = new MutableDataset<>(source.of(task, Split.TRAIN));
-        try (MagicModel<T> model = o.<T>trainer(encoderDir).train(train)) {
+        try (MagicModel<T> model = o.<T>trainer(encoderDir, run.resolve(task.submissionName() + "-checkpoints")).train(train)) {
             List<GlueScore> scores = new ArrayList<>();
             StringBuilder summary = new StringBuilder();
             for (GlueTask dev : devs) {
@@ -118,9 +123,10 @@ final class DownstreamTask {
             model.saveTo(run.resolve(task.submissionName() + ".model"));
             if (saveEncoderTo != null) {
                 model.saveEncoder(saveEncoderTo);
-                Files.copy(encoderDir.resolve("tokenizer.json"), saveEncoderTo.resolve("tokenizer.json"));
+                Files.copy(encoderDir.resolve("tokenizer.json"), saveEncoderTo.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
             }
             out.printf(Locale.ROOT, "%s: %s%n", task.submissionName(), summary);
+            run.writeString(task.submissionName() + "-dev.txt", summary.toString().strip() + "\n");
             return scores;
         }
     }
@@ -134,11 +140,12 @@ final class DownstreamTask {
         try (BertTextExtractor<Label> x = new BertTextExtractor<>(encoderDir.resolve("tokenizer.json"), o.maxLength)) {
             MutableDataset<Label> train = new MutableDataset<>(new BrownGenreDataSource(corpus, Split.TRAIN, x, o.seed, 0.1, 0.1));
             out.printf(Locale.ROOT, "brown-genre: %d training passages, %d genres%n", train.size(), train.getOutputInfo().size());
-            try (MagicModel<Label> model = o.<Label>trainer(encoderDir).train(train)) {
+            try (MagicModel<Label> model = o.<Label>trainer(encoderDir, run.resolve("brown-genre-checkpoints")).train(train)) {
                 LabelEvaluation e = new LabelEvaluator().evaluate(model, new BrownGenreDataSource(corpus, Split.DEV, x, o.seed, 0.1, 0.1));
                 model.saveTo(run.resolve("brown-genre.model"));
                 String summary = String.format(Locale.ROOT, "dev accuracy %.2f, macro-F1 %.2f", 100 * e.accuracy(), 100 * e.macroAveragedF1());
                 out.printf(Locale.ROOT, "brown-genre: %s%n", summary);
+                run.writeString("brown-genre-dev.txt", summary + "\n");
                 return e;
             }
         }

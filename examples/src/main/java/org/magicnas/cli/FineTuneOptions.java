@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The options of downstream fine-tuning. */
 public final class FineTuneOptions {
-    @Option(names = "--encoder", required = true, description = "Encoder directory, or a run directory holding encoder/ (train-supernet writes one).")
+    @Option(names = "--encoder", description = "Encoder directory, or a run directory holding encoder/ (train-supernet writes one); required.")
     Path encoder;
 
     @Option(names = "--from-scratch", description = "Use only the encoder's architecture, freshly initialised.")
@@ -50,6 +50,9 @@ public final class FineTuneOptions {
      * @throws IllegalArgumentException naming the first bad value or file
      */
     Path encoderDir() {
+        if (encoder == null) {
+            throw new IllegalArgumentException("--encoder is required (or --resume <run>)");
+        }
         if (epochs < 1 || batchSize < 1 || patience < 1) {
             throw new IllegalArgumentException(epochs < 1 ? "--epochs must be >= 1, got " + epochs
                     : batchSize < 1 ? "--batch-size must be >= 1, got " + batchSize : "--patience must be >= 1, got " + patience);
@@ -84,11 +87,12 @@ public final class FineTuneOptions {
      * A trainer for an encoder directory.
      *
      * @param encoderDir the encoder
+     * @param checkpoints where a checkpoint per epoch goes (and is resumed from)
      * @param <T> the output type
      * @return the trainer
      */
-    <T extends Output<T>> MagicFineTuneTrainer<T> trainer(Path encoderDir) {
+    <T extends Output<T>> MagicFineTuneTrainer<T> trainer(Path encoderDir, Path checkpoints) {
         return new MagicFineTuneTrainer<T>(encoderDir, fromScratch ? EncoderStart.SCRATCH : EncoderStart.PRETRAINED, epochs, lr, seed)
-                .withShape(maxLength, batchSize, validation, patience);
+                .withShape(maxLength, batchSize, validation, patience).withCheckpoints(checkpoints);
     }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bin/magic finetune}: one downstream task through the Tribuo fine-tune trainer. */
+/**
+ * {@code bin/magic finetune}: one downstream task through the Tribuo fine-tune trainer; {@code --resume}
+ * continues an interrupted run from its latest epoch checkpoint.
+ */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = "Fine-tune an encoder on a GLUE task (or the Brown genre task), score dev, write test predictions.")
 final class FinetuneCommand implements Callable<Integer> {
@@ -24,12 +27,27 @@ final class FinetuneCommand implements Callable<Integer> {
     @Mixin
     FineTuneOptions options;
 
+    @Option(names = "--resume", description = "Resume the run in this directory from its latest epoch checkpoint (its " + FILE + " wins).")
+    Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "finetune.json";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            RunDirectory run = CommandRuns.resume(resume, this);
+            return CommandRuns.options(run, FILE, FinetuneCommand.class).execute(run);
+        }
+        return execute(null);
+    }
+
+    /** Fine-tunes in a new run directory, or in {@code resumed}. */
+    private int execute(RunDirectory resumed) throws Exception {
         Path encoder = options.encoderDir();
         if ("brown-genre".equalsIgnoreCase(task)) {
             Path corpus = CorpusLocator.locateBrown(data);
-            RunDirectory run = RunDirectory.create(runsDir, "finetune-brown-genre");
+            RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "finetune-brown-genre", this, FILE, this);
             DownstreamTask.brownGenre(corpus, encoder, options, run, System.out);
             System.out.println("run directory: " + run);
             return 0;
@@ -40,7 +58,7 @@ final class FinetuneCommand implements Callable<Integer> {
                     + " (the official GLUE layout is expected)");
         }
         DownstreamTask.checkFiles(glueTask, data, options.skipBadRows);
-        RunDirectory run = RunDirectory.create(runsDir, "finetune-" + glueTask.submissionName());
+        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "finetune-" + glueTask.submissionName(), this, FILE, this);
         DownstreamTask.glue(glueTask, data, encoder, options, run, System.out, null);
         System.out.println("run directory: " + run);
         return 0;

@@ -24,7 +24,7 @@ final class GlueCommand implements Callable<Integer> {
             GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
     private static final List<GlueTask> FROM_MNLI = List.of(GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
 
-    @Option(names = "--data", required = true, description = "GLUE data directory in the official layout.")
+    @Option(names = "--data", description = "GLUE data directory in the official layout; required.")
     Path data;
 
     @Option(names = "--no-mnli-start", description = "Start STS-B, MRPC and RTE from the encoder rather than from the MNLI model.")
@@ -36,8 +36,27 @@ final class GlueCommand implements Callable<Integer> {
     @Mixin
     FineTuneOptions options;
 
+    @Option(names = "--resume", description = "Resume the run in this directory: each task continues from its latest epoch checkpoint (its "
+            + FILE + " wins).")
+    Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "glue.json";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            RunDirectory run = CommandRuns.resume(resume, this);
+            return CommandRuns.options(run, FILE, GlueCommand.class).execute(run);
+        }
+        return execute(null);
+    }
+
+    /** Runs every task in a new run directory, or in {@code resumed}. */
+    private int execute(RunDirectory resumed) throws Exception {
+        if (data == null) {
+            throw new IllegalArgumentException("--data is required (or --resume <run>)");
+        }
         Path encoder = options.encoderDir();
         List<GlueTask> present = new ArrayList<>();
         for (GlueTask t : ORDER) {
@@ -51,7 +70,7 @@ final class GlueCommand implements Callable<Integer> {
         for (GlueTask t : present) {
             DownstreamTask.checkFiles(t, data, options.skipBadRows);
         }
-        RunDirectory run = RunDirectory.create(runsDir, "glue");
+        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "glue", this, FILE, this);
         Path mnliEncoder = present.contains(GlueTask.MNLI_MATCHED) && !noMnliStart ? run.resolve("mnli-encoder") : null;
         List<GlueScore> scores = new ArrayList<>();
         for (GlueTask t : present) {

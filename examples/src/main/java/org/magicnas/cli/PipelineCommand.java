@@ -27,6 +27,7 @@ import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.ChildScore;
+import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildTrainer;
 import org.magicnas.train.Method;
 import org.magicnas.train.TrainingConfig;
@@ -39,6 +40,7 @@ import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,129 +52,159 @@ import picocli.CommandLine.Option;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Search (MAGIC-AT and SPOS), stand-alone pre-training, Brown genre fine-tuning and a results table.")
 final class PipelineCommand implements Callable<Integer> {
-    @Option(names = "--budget", defaultValue = "1.0", description = "Scales every step count (1.0: about 15 minutes on 2 cores) (default: ${DEFAULT-VALUE}).")
-    double budget;
-
-    @Option(names = "--space", defaultValue = "tiny", description = "Space preset (default: ${DEFAULT-VALUE}).")
-    String space;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--seeds", split = ",",
-            description = "Run the whole pipeline once per seed (data splits, super-nets, pre-training, fine-tuning) and report each row's mean"
-                    + " with a 95%% t-interval over seeds, and the paired difference of magic-at against spos; replaces --seed.")
-    List<Long> seeds;
-
-    @Option(names = "--corpus", description = "Brown corpus directory (default: found or fetched).")
-    Path corpus;
+    @Mixin
+    PipelineOptions options;
 
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
-    @Option(names = "--max-params", defaultValue = "0", description = "Search: most parameters a child may have, 0 for none (default: ${DEFAULT-VALUE}).")
-    long maxParams;
-
-    @Option(names = "--max-flops", defaultValue = "0", description = "Search: most forward FLOPs per sequence, 0 for none (default: ${DEFAULT-VALUE}).")
-    long maxFlops;
-
-    @Option(names = "--electra", description = "Also pre-train the MAGIC-AT child ELECTRA-style (replaced-token detection): an E-magic-at row.")
-    boolean electra;
+    @Option(names = "--resume", description = "Resume the pipeline run in this directory (its " + PipelineOptions.FILE + " wins): finished stages are"
+            + " kept, an interrupted super-net or pre-training continues from its checkpoint.")
+    Path resume;
 
     /** One row of the results table. */
     record Row(String name, Architecture arch, long parameters, long flops, double mlmLoss, double accuracy, double macroF1) {}
 
+    /** A row's fine-tuning result, kept in the run so that a resumed pipeline skips it. */
+    private record GenreScore(double accuracy, double macroF1) {}
+
     @Override
     public Integer call() throws Exception {
-        if (!(budget > 0 && budget <= 100)) {
-            throw new IllegalArgumentException("--budget must be in (0, 100], got " + budget);
+        RunDirectory resumed = resume == null ? null : CommandRuns.resume(resume, this);
+        PipelineOptions o = resumed == null ? options : CommandRuns.options(resumed, PipelineOptions.FILE, PipelineOptions.class);
+        if (!(o.budget > 0 && o.budget <= 100)) {
+            throw new IllegalArgumentException("--budget must be in (0, 100], got " + o.budget);
         }
-        int superNetSteps = Math.max(20, (int) Math.round(1500 * budget));
-        int pretrainSteps = Math.max(20, (int) Math.round(1500 * budget));
-        int epochs = Math.max(1, (int) Math.round(budget));
-        SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
+        SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, o.seed);
         base.validate();
-        if (seeds != null && (seeds.size() < 2 || seeds.stream().distinct().count() != seeds.size())) {
-            throw new IllegalArgumentException("--seeds needs at least two distinct seeds, got " + seeds);
+        if (o.seeds != null && (o.seeds.size() < 2 || o.seeds.stream().distinct().count() != o.seeds.size())) {
+            throw new IllegalArgumentException("--seeds needs at least two distinct seeds, got " + o.seeds);
         }
         if (baselineBreaksLimits(base)) {
             throw new IllegalArgumentException("the BERT-like baseline " + Architecture.bertLike(base.searchSpace()) + " breaks --max-params/--max-flops;"
                     + " the table compares children of similar size");
         }
-        Path brown = CorpusLocator.locateBrown(corpus);
-        if (seeds == null) {
-            RunDirectory run = RunDirectory.create(runsDir, "pipeline");
-            report(pipeline(run, brown, superNetSteps, pretrainSteps, epochs), run);
+        Path brown = CorpusLocator.locateBrown(o.corpus);
+        RunDirectory run = resumed != null ? resumed
+                : CommandRuns.create(runsDir, o.seeds == null ? "pipeline" : "pipeline-seeds", this, PipelineOptions.FILE, o);
+        if (o.seeds == null) {
+            report(pipeline(o, o.seed, run, brown), run);
             return 0;
         }
-        RunDirectory all = RunDirectory.create(runsDir, "pipeline-seeds");
         List<List<Row>> tables = new ArrayList<>();
-        for (long s : seeds) {
-            seed = s;
-            System.out.printf(Locale.ROOT, "==== seed %d of %s%n", s, seeds);
-            RunDirectory sub = RunDirectory.open(Files.createDirectories(all.resolve("seed-" + s)));
-            List<Row> table = pipeline(sub, brown, superNetSteps, pretrainSteps, epochs);
+        for (long s : o.seeds) {
+            System.out.printf(Locale.ROOT, "==== seed %d of %s%n", s, o.seeds);
+            RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve("seed-" + s)));
+            List<Row> table = pipeline(o, s, sub, brown);
             report(table, sub);
             tables.add(table);
         }
-        new PipelineSeedsReport(seeds, tables).write(all);
+        new PipelineSeedsReport(o.seeds, tables).write(run);
         return 0;
     }
 
-    /** The whole pipeline for the current seed, in a run directory. */
-    private List<Row> pipeline(RunDirectory run, Path brown, int superNetSteps, int pretrainSteps, int epochs) throws Exception {
-        SuperNetOptions base = options(Method.MAGIC_AT, superNetSteps);
+    /**
+     * The whole pipeline for one seed, in a run directory. Each stage leaves its result there (a
+     * super-net's {@code children.json}, a row's {@code <row>-mlm.json} and {@code <row>-genre.json}),
+     * so that a resumed pipeline skips finished stages; interrupted super-nets and pre-trainings
+     * continue from their checkpoints.
+     */
+    private List<Row> pipeline(PipelineOptions o, long seed, RunDirectory run, Path brown) throws Exception {
+        int superNetSteps = o.superNetSteps();
+        int pretrainSteps = o.pretrainSteps();
+        int epochs = o.epochs();
+        SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, seed);
         SearchSpace searchSpace = base.searchSpace();
         Architecture baseline = Architecture.bertLike(searchSpace);
         try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
             System.out.printf(Locale.ROOT, "pipeline: %s, seed %d, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
-                    searchSpace.describe(), seed, budget, superNetSteps, pretrainSteps, epochs, run);
+                    searchSpace.describe(), seed, o.budget, superNetSteps, pretrainSteps, epochs, run);
             Map<String, Architecture> archs = new LinkedHashMap<>();
             for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
-                SuperNetOptions o = options(m, superNetSteps);
-                RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve(m.id() + "-supernet")));
-                sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
-                System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", m.id());
-                List<SuperNetRun.ChildRow> rows = SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out);
-                archs.put(m.id(), rows.get(0).arch());
+                archs.put(m.id(), searched(superNetOptions(o, m, seed), data, run.resolve(m.id() + "-supernet")));
             }
             archs.put("baseline", baseline);
-            if (electra) {
+            if (o.electra) {
                 archs.put("E-magic-at", archs.get(Method.MAGIC_AT.id()));
             }
             List<Row> table = new ArrayList<>();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), base.seqLen, base.dropout);
             try (BertTextExtractor<Label> text = new BertTextExtractor<>(data.tokenizer().file(), base.seqLen)) {
-                System.out.println("== Brown genre task: passages of the training and dev documents");
-                MutableDataset<Label> train = new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1));
-                MutableDataset<Label> dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
+                MutableDataset<Label> train = null;
+                MutableDataset<Label> dev = null;
                 for (Map.Entry<String, Architecture> e : archs.entrySet()) {
-                    Path encoder = run.resolve(e.getKey() + "-encoder");
-                    System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", e.getKey(), e.getValue(), pretrainSteps);
-                    ChildScore mlm = e.getKey().startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, pretrainSteps, encoder)
-                            : pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder);
-                    Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
-                    System.out.printf(Locale.ROOT, "== %s: fine-tuning on the Brown genre task (%d passages)%n", e.getKey(), train.size());
-                    MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
-                            .withShape(base.seqLen, 32, 0.1, 2);
-                    try (MagicModel<Label> model = ft.train(train)) {
-                        LabelEvaluation ev = new LabelEvaluator().evaluate(model, dev);
-                        ChildCost cost = ChildCost.of(e.getValue(), netConfig.vocabSize(), base.seqLen, base.seqLen, 0);
-                        table.add(new Row(e.getKey(), e.getValue(), cost.parameters(), cost.forwardFlops(), mlm.loss(), ev.accuracy(), ev.macroAveragedF1()));
-                        model.saveTo(run.resolve(e.getKey() + "-brown-genre.model"));
+                    String name = e.getKey();
+                    Path encoder = run.resolve(name + "-encoder");
+                    ChildScore mlm = stageResult(run, name + "-mlm.json", ChildScore.class);
+                    if (mlm == null) {
+                        System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", name, e.getValue(), pretrainSteps);
+                        mlm = name.startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, pretrainSteps, encoder, seed)
+                                : pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder, seed, run.resolve(name + "-checkpoints"));
+                        Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+                        run.writeString(name + "-mlm.json", SuperNetRun.GSON.toJson(mlm));
+                    } else {
+                        System.out.printf(Locale.ROOT, "== %s: pre-trained already (%s)%n", name, encoder);
                     }
+                    GenreScore genre = stageResult(run, name + "-genre.json", GenreScore.class);
+                    if (genre == null) {
+                        if (train == null) {
+                            System.out.println("== Brown genre task: passages of the training and dev documents");
+                            train = new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1));
+                            dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
+                        }
+                        System.out.printf(Locale.ROOT, "== %s: fine-tuning on the Brown genre task (%d passages)%n", name, train.size());
+                        genre = fineTune(encoder, epochs, seed, base.seqLen, train, dev, run.resolve(name + "-brown-genre.model"));
+                        run.writeString(name + "-genre.json", SuperNetRun.GSON.toJson(genre));
+                    } else {
+                        System.out.printf(Locale.ROOT, "== %s: fine-tuned already%n", name);
+                    }
+                    ChildCost cost = ChildCost.of(e.getValue(), netConfig.vocabSize(), base.seqLen, base.seqLen, 0);
+                    table.add(new Row(name, e.getValue(), cost.parameters(), cost.forwardFlops(), mlm.loss(), genre.accuracy(), genre.macroF1()));
                 }
             }
             return table;
         }
     }
 
-    private SuperNetOptions options(Method m, int steps) {
-        List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", space, "--steps", Integer.toString(steps), "--seed",
-                Long.toString(seed), "--checkpoint-every", "0", "--eval-children", "0", "--name", m.id(), "--max-params", Long.toString(maxParams),
-                "--max-flops", Long.toString(maxFlops)));
-        if (corpus != null) {
-            args.addAll(List.of("--corpus", corpus.toString()));
+    /** The child a super-net with progressive shrinking finds: trained (or resumed) unless its run is finished. */
+    private static Architecture searched(SuperNetOptions o, MlmCorpus data, Path dir) throws IOException {
+        RunDirectory sub = RunDirectory.open(Files.createDirectories(dir));
+        Path children = sub.resolve("children.json");
+        if (Files.isRegularFile(children)) {
+            com.google.gson.JsonArray rows = com.google.gson.JsonParser.parseString(Files.readString(children)).getAsJsonArray();
+            Architecture found = Architecture.parse(o.searchSpace(), rows.get(0).getAsJsonObject().get("architecture").getAsString());
+            System.out.printf(Locale.ROOT, "== %s super-net: finished already, searched child %s%n", o.method, found);
+            return found;
+        }
+        sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
+        System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", o.method);
+        return SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out).get(0).arch();
+    }
+
+    /** A stage's saved result, or null if the stage has not finished. */
+    private static <T> T stageResult(RunDirectory run, String file, Class<T> type) throws IOException {
+        Path p = run.resolve(file);
+        return Files.isRegularFile(p) ? SuperNetRun.GSON.fromJson(Files.readString(p), type) : null;
+    }
+
+    private static GenreScore fineTune(Path encoder, int epochs, long seed, int seqLen, MutableDataset<Label> train, MutableDataset<Label> dev,
+            Path modelFile) throws IOException {
+        MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
+                .withShape(seqLen, 32, 0.1, 2);
+        try (MagicModel<Label> model = ft.train(train)) {
+            LabelEvaluation ev = new LabelEvaluator().evaluate(model, dev);
+            model.saveTo(modelFile);
+            return new GenreScore(ev.accuracy(), ev.macroAveragedF1());
+        }
+    }
+
+    private static SuperNetOptions superNetOptions(PipelineOptions p, Method m, long seed) {
+        int steps = p.superNetSteps();
+        List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", p.space, "--steps", Integer.toString(steps), "--seed",
+                Long.toString(seed), "--checkpoint-every", Integer.toString(checkpointEvery(steps)), "--eval-children", "0", "--name", m.id(),
+                "--max-params", Long.toString(p.maxParams), "--max-flops", Long.toString(p.maxFlops)));
+        if (p.corpus != null) {
+            args.addAll(List.of("--corpus", p.corpus.toString()));
         }
         SuperNetOptions o = CommandLine.populateCommand(new SuperNetOptions(), args.toArray(String[]::new));
         SearchSpace s = o.searchSpace();
@@ -182,21 +214,27 @@ final class PipelineCommand implements Callable<Integer> {
         return o;
     }
 
+    /** About ten checkpoints per training, so that an interrupted one loses little. */
+    private static int checkpointEvery(int steps) {
+        return Math.max(1, steps / 10);
+    }
+
     private static boolean baselineBreaksLimits(SuperNetOptions o) {
         return !o.constraints(o.vocabSize).allows(Architecture.bertLike(o.searchSpace()));
     }
 
-    private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
+    private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints)
+            throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
-            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, 1e-3, seed),
-                    s -> data.train().batchAt(s), data.validation(8), r -> {
-                        if ((r.step() + 1) % every == 0) {
-                            System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
-                                    (r.step() + 1) / ((System.nanoTime() - start) / 1e9));
-                        }
-                    });
+            TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(checkpointEvery(steps));
+            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(8), r -> {
+                if ((r.step() + 1) % every == 0) {
+                    System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
+                            (r.step() + 1) / ((System.nanoTime() - start) / 1e9));
+                }
+            }, new CheckpointStore(checkpoints, 2));
             EncoderFiles.save(encoder, config, t.child());
             System.out.printf(Locale.ROOT, "  validation loss %.4f, masked-token accuracy %.4f; encoder %s%n", t.score().loss(), t.score().accuracy(), encoder);
             return t.score();
@@ -204,7 +242,8 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     /** ELECTRA pre-training; the score is the generator's masked-LM loss, the discriminator has none. */
-    private ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder) throws IOException {
+    private static ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed)
+            throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
             ChildModel child = ChildModel.create(config, arch);

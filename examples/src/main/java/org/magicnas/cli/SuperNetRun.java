@@ -47,7 +47,8 @@ import org.magicnas.train.TrainingListener;
  * checkpoints, then scores the anchor and a few random children on validation data.
  */
 final class SuperNetRun {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+            .registerTypeHierarchyAdapter(Path.class, new PathAdapter().nullSafe()).create();
     static final String CONFIG = "config.json";
     static final String ENCODER = "encoder";
 
@@ -57,29 +58,24 @@ final class SuperNetRun {
     private SuperNetRun() {}
 
     /**
-     * Starts a new run directory for the options: config and tokenizer.
+     * Starts a new run directory for the options: the command, config and tokenizer.
      *
      * @return the directory
      */
-    static RunDirectory create(Path runsDir, SuperNetOptions options, MlmCorpus data) throws IOException {
-        RunDirectory run = RunDirectory.create(runsDir, options.runName());
+    static RunDirectory create(Path runsDir, SuperNetOptions options, MlmCorpus data, Object command) throws IOException {
         com.google.gson.JsonObject config = GSON.toJsonTree(options).getAsJsonObject();
         if (options.trainingMethod().aligns()) {
             // For the reader only (resuming reads the options): the alignment rule and the layers it aligns.
             config.addProperty("alignmentBoundaries", options.trainingConfig().alignment().describe(options.searchSpace()));
         }
-        run.writeString(CONFIG, GSON.toJson(config));
+        RunDirectory run = CommandRuns.create(runsDir, options.runName(), command, CONFIG, config);
         Files.copy(data.tokenizer().file(), run.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
         return run;
     }
 
     /** Reads the options a run was started with. */
     static SuperNetOptions readOptions(RunDirectory run) throws IOException {
-        Path file = run.resolve(CONFIG);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("cannot resume " + run + ": it has no " + CONFIG + ", so it is not a train-supernet run");
-        }
-        return GSON.fromJson(Files.readString(file), SuperNetOptions.class);
+        return CommandRuns.options(run, CONFIG, SuperNetOptions.class);
     }
 
     /**
@@ -323,6 +319,19 @@ final class SuperNetRun {
         @Override
         public void onCheckpoint(long step, Path dir) {
             metrics.flush();
+        }
+    }
+
+    /** Paths as plain strings in run files. */
+    private static final class PathAdapter extends com.google.gson.TypeAdapter<Path> {
+        @Override
+        public void write(com.google.gson.stream.JsonWriter out, Path value) throws IOException {
+            out.value(value.toString());
+        }
+
+        @Override
+        public Path read(com.google.gson.stream.JsonReader in) throws IOException {
+            return Path.of(in.nextString());
         }
     }
 }

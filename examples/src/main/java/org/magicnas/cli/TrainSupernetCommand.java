@@ -29,11 +29,11 @@ final class TrainSupernetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunDirectory existing = resume == null ? null : RunDirectory.open(resume);
+        RunDirectory existing = resume == null ? null : CommandRuns.resume(resume, this);
         SuperNetOptions opts = existing == null ? options : SuperNetRun.readOptions(existing);
         opts.validate();
         try (MlmCorpus data = MlmCorpus.prepare(opts.dataSpec())) {
-            RunDirectory run = existing != null ? existing : SuperNetRun.create(runsDir, opts, data);
+            RunDirectory run = existing != null ? existing : SuperNetRun.create(runsDir, opts, data, this);
             SuperNetRun.execute(opts, data, run, stopAfter == null ? Long.MAX_VALUE : stopAfter, logEvery, System.out);
         }
         return 0;

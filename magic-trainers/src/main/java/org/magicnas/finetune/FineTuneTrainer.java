@@ -5,15 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.magicnas.sampling.SplitMix64;
@@ -26,7 +23,8 @@ import org.magicnas.train.SinglePathAdam;
 /**
  * Fine-tunes a {@link SequenceModel}: a seeded validation split, seeded shuffling each epoch, warm-up
  * then linear decay, AdamW with global-norm clipping, evaluation after every epoch, early stopping on
- * the validation metric (the best epoch's weights are restored), and a checkpoint per epoch.
+ * the validation metric (the best epoch's weights are restored), and a checkpoint per epoch from
+ * which an interrupted fine-tuning resumes with exactly the result of an uninterrupted one.
  */
 public final class FineTuneTrainer {
     private static final Logger LOG = Logger.getLogger(FineTuneTrainer.class.getName());
@@ -48,7 +46,8 @@ public final class FineTuneTrainer {
      * @param model the model (encoder weights loaded, head initialised)
      * @param manager the manager that owns the model
      * @param data the training examples
-     * @param checkpoints where a checkpoint per epoch goes, or null
+     * @param checkpoints where a checkpoint per epoch goes, or null; training resumes from its latest
+     *     checkpoint if that is of the same fine-tuning (configuration and data size)
      * @param progress called after each epoch
      * @return the epochs and the best one, whose weights the model holds afterwards
      * @throws IOException if a checkpoint cannot be written
@@ -68,9 +67,26 @@ public final class FineTuneTrainer {
         double best = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         long step = 0;
+        int first = 1;
+        boolean stopped = false;
+        String key = config + " on " + data.size() + " examples";
         try (SinglePathAdam adam = new SinglePathAdam(config.adam(), manager); NDManager bestWeights = manager.newSubManager()) {
             List<NDArray> snapshot = new ArrayList<>();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            Optional<Path> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();
+            FineTuneCheckpoint.State resumed = latest.isPresent() ? FineTuneCheckpoint.state(latest.get(), key) : null;
+            if (resumed != null) {
+                FineTuneCheckpoint.restore(latest.get(), params, adam, bestWeights, snapshot);
+                history.addAll(resumed.history());
+                best = resumed.best();
+                bestEpoch = resumed.bestEpoch();
+                step = resumed.step();
+                first = resumed.epoch() + 1;
+                stopped = resumed.stopped();
+                LOG.info("fine-tuning resumed from " + latest.get() + " after epoch " + resumed.epoch());
+            } else if (latest.isPresent()) {
+                LOG.warning("checkpoint " + latest.get() + " is of another fine-tuning; starting from the first epoch");
+            }
+            for (int epoch = first; epoch <= config.epochs() && !stopped; epoch++) {
                 SequenceData shuffled = train.subset(new SplitMix64(SplitMix64.mix(config.seed(), 11, epoch)).permutation(train.size()));
                 double lossSum = 0;
                 for (int from = 0; from < shuffled.size(); from += config.batchSize()) {
@@ -82,10 +98,6 @@ public final class FineTuneTrainer {
                 EpochRecord record = new EpochRecord(epoch, lossSum / stepsPerEpoch, v[0], v[1]);
                 history.add(record);
                 progress.accept(record);
-                if (checkpoints != null) {
-                    int e = epoch;
-                    checkpoints.save(epoch, dir -> writeCheckpoint(model, history, e, dir));
-                }
                 double score = valid == null ? -record.trainLoss() : record.validMetric();
                 if (score > best) {
                     best = score;
@@ -98,10 +110,14 @@ public final class FineTuneTrainer {
                         snapshot.add(copy);
                     }
                 } else if (epoch - bestEpoch >= config.patience()) {
-                    int stopped = epoch;
+                    stopped = true;
+                    int stop = epoch;
                     int kept = bestEpoch;
-                    LOG.info(() -> "early stop after epoch " + stopped + ": no improvement since epoch " + kept);
-                    break;
+                    LOG.info(() -> "early stop after epoch " + stop + ": no improvement since epoch " + kept);
+                }
+                if (checkpoints != null) {
+                    FineTuneCheckpoint.State state = new FineTuneCheckpoint.State(key, epoch, step, bestEpoch, best, stopped, List.copyOf(history));
+                    checkpoints.save(epoch, dir -> FineTuneCheckpoint.write(dir, state, params, snapshot, adam));
                 }
             }
             for (int i = 0; i < snapshot.size(); i++) {
@@ -159,17 +175,4 @@ public final class FineTuneTrainer {
         }
         return new double[] {loss / data.size(), metric / data.size()};
     }
-
-    private static void writeCheckpoint(SequenceModel model, List<EpochRecord> history, int epoch, Path dir) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params"))))) {
-            ParameterIO.save(model.trainableParameters(), out);
-        }
-        StringBuilder csv = new StringBuilder("epoch,train_loss,valid_loss,valid_metric\n");
-        for (EpochRecord r : history) {
-            csv.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.validLoss()).append(',').append(r.validMetric()).append('\n');
-        }
-        Files.writeString(dir.resolve("history.csv"), csv, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("epoch.txt"), Integer.toString(epoch), StandardCharsets.UTF_8);
-    }
-
 }

@@ -1,16 +1,26 @@
 package org.magicnas.train;
 
 import ai.djl.engine.Engine;
-import java.util.function.Consumer;
-import org.magicnas.space.Architecture;
-import org.magicnas.supernet.SuperNetConfig;
-
 import ai.djl.ndarray.NDManager;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.sampling.SplitMix64;
+import org.magicnas.space.Architecture;
 import org.magicnas.supernet.ChildModel;
+import org.magicnas.supernet.ParameterIO;
+import org.magicnas.supernet.SuperNetConfig;
 
 /**
  * Trains a stand-alone child with the masked-LM objective, with the same step, optimizer, schedule
@@ -57,15 +67,86 @@ public final class ChildTrainer implements AutoCloseable {
      */
     public static Trained fromScratch(SuperNetConfig config, Architecture arch, NDManager manager, TrainingConfig training,
             LongFunction<MlmBatch> batches, List<MlmBatch> validation, Consumer<StepRecord> progress) {
+        try {
+            return fromScratch(config, arch, manager, training, batches, validation, progress, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #fromScratch(SuperNetConfig, Architecture, NDManager, TrainingConfig, LongFunction, List, Consumer)},
+     * resuming from the store's latest checkpoint if there is one and writing one every
+     * {@code training.checkpointEvery()} steps (if positive) and at the end; the result equals that
+     * of an uninterrupted training bit for bit.
+     *
+     * @param config the child's configuration
+     * @param arch the child
+     * @param manager the manager that owns the child's weights
+     * @param training schedule, Adam, seed and checkpoint interval (the method is ignored)
+     * @param batches the batch of each step
+     * @param validation the batches it is scored on
+     * @param progress receives every step trained in this call
+     * @param store where checkpoints go, or null for none
+     * @return the trained child and its validation score
+     * @throws IOException if a checkpoint cannot be read or written
+     */
+    public static Trained fromScratch(SuperNetConfig config, Architecture arch, NDManager manager, TrainingConfig training,
+            LongFunction<MlmBatch> batches, List<MlmBatch> validation, Consumer<StepRecord> progress, CheckpointStore store) throws IOException {
         Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 40));
         ChildModel child = ChildModel.create(config, arch);
         child.initialize(manager);
         try (ChildTrainer t = new ChildTrainer(child, manager, training, batches)) {
-            for (long i = 0; i < training.steps(); i++) {
+            Optional<Path> latest = store == null ? Optional.empty() : store.latest();
+            if (latest.isPresent()) {
+                t.restore(latest.get());
+            }
+            while (t.stepsDone() < training.steps()) {
                 progress.accept(t.step());
+                boolean due = training.checkpointEvery() > 0 && t.stepsDone() % training.checkpointEvery() == 0;
+                if (store != null && (due || t.stepsDone() == training.steps())) {
+                    store.save(t.stepsDone(), t::save);
+                }
             }
             return new Trained(child, t.evaluate(validation));
         }
+    }
+
+    /**
+     * Writes the training state into a directory: {@code weights.params}, {@code optimizer.bin} and
+     * {@code state.txt} (the architecture and the steps done).
+     *
+     * @param dir the directory (existing)
+     * @throws IOException if writing fails
+     */
+    public void save(Path dir) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("weights.params"))))) {
+            ParameterIO.save(model.trainableParameters(), out);
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.bin"))))) {
+            optimizer.save(model.trainableParameters(), out);
+        }
+        Files.writeString(dir.resolve("state.txt"), model.architecture() + "\n" + step + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Restores the state written by {@link #save}.
+     *
+     * @param dir the checkpoint directory
+     * @throws IOException if reading fails or the checkpoint holds another child
+     */
+    public void restore(Path dir) throws IOException {
+        List<String> state = Files.readAllLines(dir.resolve("state.txt"), StandardCharsets.UTF_8);
+        if (state.size() < 2 || !state.get(0).equals(model.architecture().toString())) {
+            throw new IOException("checkpoint " + dir + " holds child " + (state.isEmpty() ? "?" : state.get(0)) + ", not " + model.architecture());
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("weights.params"))))) {
+            ParameterIO.load(model.trainableParameters(), in);
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
+            optimizer.load(model.trainableParameters(), in);
+        }
+        step = Long.parseLong(state.get(1).trim());
     }
 
     /**

@@ -69,4 +69,14 @@ public record TrainingConfig(Method method, long steps, double peakLearningRate,
         return new TrainingConfig(Method.SPOS, steps, peakLearningRate, Math.round(0.06 * steps), AdamSettings.paper(), seed, 1,
                 AlignmentConfig.defaults(0), 0, 1);
     }
+
+    /**
+     * The same configuration with another checkpoint interval.
+     *
+     * @param every steps between checkpoints, or 0 for none but the last
+     * @return the configuration
+     */
+    public TrainingConfig withCheckpointEvery(int every) {
+        return new TrainingConfig(method, steps, peakLearningRate, warmupSteps, adam, seed, walkChanges, alignment, every, keepCheckpoints);
+    }
 }

@@ -2,12 +2,14 @@ package org.magicnas.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,48 @@ class FineTuneTrainerTest {
                 }
             }
         }
+    }
+
+    /** Fine-tuning stopped in epoch 3 resumes from its checkpoint and ends with the weights and history of a straight run. */
+    @Test
+    void interruptedFineTuningResumesExactly(@TempDir Path dir) throws Exception {
+        SequenceData data = data(100, 4, false);
+        float[][] straight;
+        List<EpochRecord> straightHistory;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceModel model = model(manager);
+            straightHistory = new FineTuneTrainer(config(4)).train(model, manager, data, null, e -> { }).history();
+            straight = SequencePredictor.predict(model, manager, data(30, 9, false), 8);
+        }
+        CheckpointStore store = new CheckpointStore(dir, 2);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceModel model = model(manager);
+            assertThrows(IllegalStateException.class, () -> new FineTuneTrainer(config(4)).train(model, manager, data, store, e -> {
+                if (e.epoch() == 3) {
+                    throw new IllegalStateException("killed");
+                }
+            }));
+        }
+        List<Integer> epochs = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceModel model = model(manager);
+            FineTuneResult r = new FineTuneTrainer(config(4)).train(model, manager, data, store, e -> epochs.add(e.epoch()));
+            assertEquals(List.of(3, 4).subList(0, epochs.size()), epochs, "resumed after epoch 2");
+            assertEquals(straightHistory, r.history());
+            float[][] p = SequencePredictor.predict(model, manager, data(30, 9, false), 8);
+            for (int i = 0; i < p.length; i++) {
+                assertArrayEquals(straight[i], p[i], "example " + i);
+            }
+        }
+    }
+
+    private static SequenceModel model(NDManager manager) {
+        Engine.getInstance().setRandomSeed(3);
+        ChildModel encoder = ChildModel.create(CONFIG, ARCH);
+        encoder.initialize(manager);
+        SequenceModel model = new SequenceModel(encoder, TaskKind.CLASSIFICATION, 3, 0.1f);
+        model.initializeHead(manager);
+        return model;
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
     @Config(description = "Epochs without improvement before stopping early.")
     private int patience = 2;
 
-    @Config(description = "Directory for a checkpoint per epoch (none if unset).")
+    @Config(description = "Directory for a checkpoint per epoch (none if unset); training resumes from its latest checkpoint of the same fine-tuning.")
     private Path checkpointPath;
 
     /** For OLCUT. */
@@ -124,6 +124,19 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         this.validationFraction = validationFraction;
         this.patience = patience;
         postConfig();
+        return this;
+    }
+
+    /**
+     * Writes a checkpoint per epoch into a directory; a training that finds a checkpoint of the same
+     * fine-tuning there (configuration, seed and data size) resumes from it, with the same result as an
+     * uninterrupted one.
+     *
+     * @param dir the checkpoint directory, or null for none
+     * @return this trainer
+     */
+    public MagicFineTuneTrainer<T> withCheckpoints(Path dir) {
+        this.checkpointPath = dir;
         return this;
     }
 

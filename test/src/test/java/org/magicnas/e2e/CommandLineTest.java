@@ -23,7 +23,7 @@ import picocli.CommandLine;
 /** The command line end to end: bad input, and a run stopped and resumed. */
 class CommandLineTest {
     /** A small custom space so that steps take milliseconds; the data is the real Brown corpus. */
-    private static final String[] SMALL = {"--space", "custom", "--candidates", "MHA2:32,FFN:64,CONV3", "--hidden", "32", "--layers", "4",
+    static final String[] SMALL = {"--space", "custom", "--candidates", "MHA2:32,FFN:64,CONV3", "--hidden", "32", "--layers", "4",
         "--vocab-size", "500", "--seq-len", "32", "--batch-size", "8", "--steps", "16", "--val-batches", "2", "--eval-children", "3",
         "--anchor-eval-every", "5", "--checkpoint-every", "4", "--log-every", "4"};
 
@@ -201,13 +201,13 @@ class CommandLineTest {
         return all.toArray(String[]::new);
     }
 
-    private static String withoutTime(String csvRow) {
+    static String withoutTime(String csvRow) {
         String[] cols = csvRow.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
         cols[7] = "";
         return String.join(",", cols);
     }
 
-    private static Path only(Path dir) throws IOException {
+    static Path only(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> all = s.toList();
             assertEquals(1, all.size(), all.toString());
