@@ -82,8 +82,24 @@ final class InterferenceCommand implements Callable<Integer> {
     record Probed(String label, InterferenceProbe.Matrix matrix, List<InterferenceProbe.Point> mSweep, List<InterferenceProbe.Point> layerSweep,
             double sameKind, double otherKind) {}
 
+    @Option(names = "--resume", description = "Resume the run in this directory (its " + FILE + " wins): finished super-nets are kept, an"
+            + " interrupted one continues from its checkpoint, then every probe runs.")
+    Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "interference-options.json";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            RunDirectory run = CommandRuns.resume(resume, this);
+            return CommandRuns.options(run, FILE, InterferenceCommand.class).execute(run);
+        }
+        return execute(null);
+    }
+
+    /** Trains (unless probing given runs) and probes in a new run directory, or in {@code resumed}. */
+    private int execute(RunDirectory resumed) throws Exception {
         if (repeats < 1 || layer < 1 || maxM < 1) {
             throw new IllegalArgumentException("--repeats, --layer and --max-m must be >= 1, got " + repeats + ", " + layer + " and " + maxM);
         }
@@ -103,17 +119,16 @@ final class InterferenceCommand implements Callable<Integer> {
                 checkLayers(SuperNetRun.readOptions(RunDirectory.open(r)).searchSpace());
             }
         }
-        RunDirectory run = RunDirectory.create(runsDir, "interference");
+        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "interference", this, FILE, this);
         System.out.println("interference: run " + run);
         List<RunDirectory> probed = new ArrayList<>();
         for (SuperNetOptions o : training) {
-            RunDirectory sub = RunDirectory.open(Files.createDirectories(run.resolve(o.runName() + "-supernet")));
-            sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
+            Path sub = run.resolve(o.runName() + "-supernet");
             System.out.printf(Locale.ROOT, "== training the %s super-net (%d steps)%n", o.runName(), o.steps);
             try (MlmCorpus data = MlmCorpus.prepare(o.dataSpec())) {
-                SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out);
+                SuperNetRun.trainOrKeep(o, data, sub, System.out);
             }
-            probed.add(sub);
+            probed.add(RunDirectory.open(sub));
         }
         for (Path r : runs) {
             probed.add(RunDirectory.open(r));
@@ -137,7 +152,7 @@ final class InterferenceCommand implements Callable<Integer> {
     private SuperNetOptions trainingOptions(String method) {
         List<String> args = new ArrayList<>(List.of("--method", method, "--name", method, "--space", space, "--steps", Integer.toString(steps),
                 "--seed", Long.toString(seed), "--vocab-size", Integer.toString(vocabSize), "--batch-size", Integer.toString(batchSize),
-                "--align-target", alignTarget, "--eval-children", "0", "--checkpoint-every", "0"));
+                "--align-target", alignTarget, "--eval-children", "0", "--checkpoint-every", Integer.toString(Math.max(1, steps / 10))));
         if (corpus != null) {
             args.addAll(List.of("--corpus", corpus.toString()));
         }

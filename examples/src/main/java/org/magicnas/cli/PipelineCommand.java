@@ -121,7 +121,8 @@ final class PipelineCommand implements Callable<Integer> {
                     searchSpace.describe(), seed, o.budget, superNetSteps, pretrainSteps, epochs, run);
             Map<String, Architecture> archs = new LinkedHashMap<>();
             for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
-                archs.put(m.id(), searched(superNetOptions(o, m, seed), data, run.resolve(m.id() + "-supernet")));
+                System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", m.id());
+                archs.put(m.id(), SuperNetRun.trainOrKeep(superNetOptions(o, m, seed), data, run.resolve(m.id() + "-supernet"), System.out).get(0));
             }
             archs.put("baseline", baseline);
             if (o.electra) {
@@ -164,21 +165,6 @@ final class PipelineCommand implements Callable<Integer> {
             }
             return table;
         }
-    }
-
-    /** The child a super-net with progressive shrinking finds: trained (or resumed) unless its run is finished. */
-    private static Architecture searched(SuperNetOptions o, MlmCorpus data, Path dir) throws IOException {
-        RunDirectory sub = RunDirectory.open(Files.createDirectories(dir));
-        Path children = sub.resolve("children.json");
-        if (Files.isRegularFile(children)) {
-            com.google.gson.JsonArray rows = com.google.gson.JsonParser.parseString(Files.readString(children)).getAsJsonArray();
-            Architecture found = Architecture.parse(o.searchSpace(), rows.get(0).getAsJsonObject().get("architecture").getAsString());
-            System.out.printf(Locale.ROOT, "== %s super-net: finished already, searched child %s%n", o.method, found);
-            return found;
-        }
-        sub.writeString(SuperNetRun.CONFIG, SuperNetRun.GSON.toJson(o));
-        System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", o.method);
-        return SuperNetRun.execute(o, data, sub, Long.MAX_VALUE, 0, System.out).get(0).arch();
     }
 
     /** A stage's saved result, or null if the stage has not finished. */

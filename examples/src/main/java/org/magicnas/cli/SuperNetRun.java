@@ -79,6 +79,35 @@ final class SuperNetRun {
     }
 
     /**
+     * A super-net run inside a larger command's run (pipeline, interference): trained, or continued
+     * from its latest checkpoint, unless it finished before (its {@code children.json} exists).
+     *
+     * @param options the super-net's options
+     * @param data the prepared data
+     * @param dir the sub-run's directory
+     * @param console where progress goes
+     * @return the children the run reported, in order
+     * @throws IOException if the run cannot be read or written
+     */
+    static List<Architecture> trainOrKeep(SuperNetOptions options, MlmCorpus data, Path dir, PrintStream console) throws IOException {
+        RunDirectory sub = RunDirectory.open(Files.createDirectories(dir));
+        Path children = sub.resolve("children.json");
+        List<Architecture> out = new ArrayList<>();
+        if (Files.isRegularFile(children)) {
+            for (com.google.gson.JsonElement e : com.google.gson.JsonParser.parseString(Files.readString(children)).getAsJsonArray()) {
+                out.add(Architecture.parse(options.searchSpace(), e.getAsJsonObject().get("architecture").getAsString()));
+            }
+            console.printf(Locale.ROOT, "== %s super-net: finished before (%s)%n", options.runName(), sub);
+            return out;
+        }
+        sub.writeString(CONFIG, GSON.toJson(options));
+        for (ChildRow r : execute(options, data, sub, Long.MAX_VALUE, 0, console)) {
+            out.add(r.arch());
+        }
+        return out;
+    }
+
+    /**
      * Trains until {@code stopAt} steps are done (or all of them), resuming from the run's latest
      * checkpoint if there is one, then evaluates children if training is complete.
      *

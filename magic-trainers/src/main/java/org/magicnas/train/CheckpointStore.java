@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * <p>A checkpoint is complete when its marker file {@value #COMPLETE} (written last, listing every
  * file with its size) matches its files. If {@code latest} is missing or names a missing or
  * incomplete checkpoint, {@link #latest()} falls back to the newest complete one and logs a warning.
- * Leftovers of a writer that was killed (temporary directories and pointers) are removed when the
- * store is next used.
+ * Leftovers of a writer that was killed (temporary directories and pointers) are removed by the next
+ * {@link #save} (the next writer); {@link #latest()} only reads, so it is safe while another process
+ * writes.
  */
 public final class CheckpointStore {
     /**
@@ -126,10 +127,9 @@ public final class CheckpointStore {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        removeLeftovers();
         Path pointer = dir.resolve(LATEST);
         String named = Files.isRegularFile(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).trim() : null;
-        List<Path> all = checkpoints();
+        List<Path> all = candidates();
         if (named != null && !named.isEmpty()) {
             Path target = dir.resolve(named);
             // A store written before checkpoints had markers: its pointer is trusted.
@@ -201,7 +201,10 @@ public final class CheckpointStore {
         }
     }
 
-    /** Removes what a killed writer left: temporary checkpoints and pointers; puts back a step moved aside. */
+    /**
+     * Removes what a killed writer left (temporary checkpoints and pointers) and puts back a step it
+     * moved aside; only the writer does this, so that a reader never disturbs a write under way.
+     */
     private void removeLeftovers() throws IOException {
         if (cleaned) {
             return;
@@ -230,6 +233,19 @@ public final class CheckpointStore {
     private List<Path> checkpoints() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(STEP)).sorted().toList();
+        }
+    }
+
+    /**
+     * The checkpoints in step order, with a checkpoint that a killed writer moved aside (to replace it)
+     * standing in for its missing original; the next {@link #save} moves it back.
+     */
+    private List<Path> candidates() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(STEP) || n.startsWith(ASIDE) && !Files.exists(dir.resolve(n.substring(ASIDE.length())));
+            }).sorted(Comparator.comparing(p -> p.getFileName().toString().replace(ASIDE, ""))).toList();
         }
     }
 

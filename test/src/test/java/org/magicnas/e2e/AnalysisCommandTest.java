@@ -67,6 +67,20 @@ class AnalysisCommandTest {
         // Two sweeps per super-net: m = 1, 2 and the layers j = 1..3.
         assertEquals(1 + 2 * (2 + 3), Files.readAllLines(run.resolve("sweeps.csv")).size());
         assertTrue(Files.readString(run.resolve("results.txt")).contains("same kind"));
+
+        // As if killed in the last step of the magic-a super-net: --resume trains it from step 11 and probes to the same results.
+        String probes = Files.readString(run.resolve("interference.json"));
+        String sweeps = Files.readString(run.resolve("sweeps.csv"));
+        Path magicA = run.resolve("magic-a-supernet");
+        Files.delete(magicA.resolve("children.json"));
+        try (Stream<Path> s = Files.walk(magicA.resolve("checkpoints").resolve("step-000000012"))) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Result resumed = run("interference", "--resume", run.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(probes, Files.readString(run.resolve("interference.json")));
+        assertEquals(sweeps, Files.readString(run.resolve("sweeps.csv")));
+        assertTrue(Files.isDirectory(magicA.resolve("checkpoints").resolve("step-000000012")), "magic-a trained its last step again");
     }
 
     @Test

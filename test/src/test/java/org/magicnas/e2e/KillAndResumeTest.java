@@ -168,7 +168,7 @@ class KillAndResumeTest {
         Path runs = tmp.resolve("runs");
         inProcess(concat(concat(List.of("train-supernet"), CommandLineTest.SMALL), "--steps", "2", "--eval-children", "0", "--runs-dir", runs.toString()));
         Path run = CommandLineTest.only(runs);
-        for (String command : List.of("finetune", "pipeline", "glue")) {
+        for (String command : List.of("finetune", "pipeline", "glue", "interference")) {
             StringWriter err = new StringWriter();
             int code = Magic.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), command, "--resume", run.toString());
             String line = err.toString().strip();
