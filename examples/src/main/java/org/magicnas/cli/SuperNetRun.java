@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import org.magicnas.alignment.AnchorReplacement;
 import org.magicnas.data.MlmBatch;
@@ -127,13 +128,16 @@ final class SuperNetRun {
             SuperNet net = new SuperNet(netConfig);
             net.initialize(manager);
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, config, step -> data.train().batchAt(step), validation)) {
-                var latest = store.latest();
-                if (latest.isPresent()) {
-                    try {
+                Optional<Path> latest;
+                try {
+                    latest = store.latest();
+                    if (latest.isPresent()) {
                         trainer.restore(latest.get());
-                    } catch (IOException e) {
-                        throw new IllegalArgumentException("cannot resume " + run + ": " + e.getMessage(), e);
                     }
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot resume " + run + ": " + e.getMessage(), e);
+                }
+                if (latest.isPresent()) {
                     log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
                 } else {
                     log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),

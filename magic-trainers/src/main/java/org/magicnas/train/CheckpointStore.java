@@ -120,8 +120,8 @@ public final class CheckpointStore {
      * The newest complete checkpoint, if any: the one {@code latest} names or, if that is missing or
      * incomplete, the newest complete one (with a warning in the log).
      *
-     * @return its directory
-     * @throws IOException if the directory cannot be read
+     * @return its directory; empty if there is none (nothing saved yet, or only unfinished writes)
+     * @throws IOException if the directory cannot be read, or every checkpoint that was once complete has been damaged since
      */
     public Optional<Path> latest() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -139,6 +139,16 @@ public final class CheckpointStore {
             }
         }
         Optional<Path> newest = all.stream().filter(CheckpointStore::isComplete).reduce((a, b) -> b);
+        if (newest.isEmpty()) {
+            // A checkpoint whose marker no longer matches its files was damaged after it was written: nothing to fall back to.
+            for (Path p : all) {
+                if (Files.isRegularFile(p.resolve(COMPLETE))) {
+                    throw new IOException("checkpoint " + p + " is damaged (its files differ from what " + COMPLETE + " lists: "
+                            + listing(p).strip().replace('\n', ',') + " instead of " + Files.readString(p.resolve(COMPLETE),
+                                    StandardCharsets.UTF_8).strip().replace('\n', ',') + ") and no complete checkpoint is left");
+                }
+            }
+        }
         if (named != null || newest.isPresent()) {
             String pointed = named == null ? "there is no " + pointer : pointer + " names " + named + ", which is missing or incomplete";
             String fallback = newest.map(p -> "resuming from " + p.getFileName() + ", the newest complete checkpoint")

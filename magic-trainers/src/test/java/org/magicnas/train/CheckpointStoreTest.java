@@ -85,7 +85,12 @@ class CheckpointStoreTest {
         Files.delete(two.resolve(CheckpointStore.COMPLETE));
         assertEquals(dir.resolve("step-000000001"), new CheckpointStore(dir, 3).latest().orElseThrow());
         Files.writeString(dir.resolve("step-000000001/x"), "o");
-        assertTrue(new CheckpointStore(dir, 3).latest().isEmpty(), "no complete checkpoint: start over");
+        IOException damaged = assertThrows(IOException.class, () -> new CheckpointStore(dir, 3).latest(),
+                "a checkpoint damaged after it was complete, and nothing to fall back to: refuse rather than start over");
+        assertTrue(damaged.getMessage().contains("step-000000001") && damaged.getMessage().contains("damaged"), damaged.getMessage());
+        CheckpointStore.deleteTree(dir.resolve("step-000000001"));
+        Files.delete(dir.resolve("latest"));
+        assertTrue(new CheckpointStore(dir, 3).latest().isEmpty(), "only an unfinished write: start over");
     }
 
     @Test

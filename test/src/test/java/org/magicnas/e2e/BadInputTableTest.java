@@ -219,10 +219,13 @@ class BadInputTableTest {
                     "--space", "custom", "--candidates", "FFN:64", "--hidden", "32", "--layers", "4", "--method", "magic-at"}),
                 row("parameter limit below every child", "smallest", r -> supernet(r, "--max-params", "1000")),
                 row("resume of a missing run", "nowhere", r -> new String[] {"train-supernet", "--resume", tmp.resolve("nowhere").toString()}),
-                row("resume with a truncated .params", "weights.params & truncated", r -> new String[] {"train-supernet", "--resume",
+                row("resume with a truncated .params", "weights.params & damaged", r -> new String[] {"train-supernet", "--resume",
                     runWith("truncated", d -> truncate(checkpointFile(d, ".params"))).toString()}),
                 row("resume of another command's run", "other-command & train-supernet", r -> new String[] {"train-supernet", "--resume",
-                    runWith("other-command", d -> Files.delete(d.resolve("config.json"))).toString()}),
+                    runWith("other-command", d -> {
+                        Files.delete(d.resolve("config.json"));
+                        Files.writeString(d.resolve("command.txt"), "distill\n");
+                    }).toString()}),
                 row("search of a missing run", "nowhere", r -> new String[] {"search", "--run", tmp.resolve("nowhere").toString()}),
                 row("finetune: unknown task", "SQuAD", r -> new String[] {"finetune", "--task", "SQuAD", "--data", glue.toString(), "--encoder",
                     encoder.toString(), "--runs-dir", r.toString()}),
