@@ -17,6 +17,45 @@ final class CommandRuns {
 
     private CommandRuns() {}
 
+    /** A command whose runs resume: it works in a new run directory, or continues one. */
+    interface Resumable {
+        /**
+         * Runs the command.
+         *
+         * @param resumed the run to continue, or null for a new one
+         * @return the exit code
+         * @throws Exception on failure
+         */
+        int execute(RunDirectory resumed) throws Exception;
+    }
+
+    /**
+     * Runs a resumable command: as given, or, with {@code --resume}, with the options its run was started with.
+     *
+     * @param resume the run to resume, or null
+     * @param command the command as parsed
+     * @param optionsFile the file its runs keep their options in
+     * @return the exit code
+     * @throws Exception on failure, or if the run was made by another command
+     */
+    static int call(Path resume, Resumable command, String optionsFile) throws Exception {
+        if (resume == null) {
+            return command.execute(null);
+        }
+        RunDirectory run = resume(resume, command);
+        return options(run, optionsFile, command.getClass()).execute(run);
+    }
+
+    /**
+     * Steps between checkpoints for about ten per training, so that an interrupted one loses little.
+     *
+     * @param steps the training's steps
+     * @return the interval, at least 1
+     */
+    static int checkpointEvery(long steps) {
+        return (int) Math.max(1, steps / 10);
+    }
+
     /**
      * Creates a run directory for a command and writes its options.
      *

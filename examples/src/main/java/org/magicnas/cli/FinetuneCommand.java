@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = "Fine-tune an encoder on a GLUE task (or the Brown genre task), score dev, write test predictions.")
-final class FinetuneCommand implements Callable<Integer> {
+final class FinetuneCommand implements Callable<Integer>, CommandRuns.Resumable {
     @Option(names = "--task", defaultValue = "brown-genre", description = "CoLA, SST-2, MRPC, QQP, STS-B, MNLI, QNLI, RTE, WNLI or brown-genre (default).")
     String task;
 
@@ -35,15 +35,12 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (resume != null) {
-            RunDirectory run = CommandRuns.resume(resume, this);
-            return CommandRuns.options(run, FILE, FinetuneCommand.class).execute(run);
-        }
-        return execute(null);
+        return CommandRuns.call(resume, this, FILE);
     }
 
     /** Fine-tunes in a new run directory, or in {@code resumed}. */
-    private int execute(RunDirectory resumed) throws Exception {
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
         Path encoder = options.encoderDir();
         if ("brown-genre".equalsIgnoreCase(task)) {
             Path corpus = CorpusLocator.locateBrown(data);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * STS-B, MRPC and RTE can start from the MNLI model (as in the paper), then one table like Table 2.
  */
 @Command(name = "glue", mixinStandardHelpOptions = true, description = "Fine-tune and score every GLUE task found under --data; print one table.")
-final class GlueCommand implements Callable<Integer> {
+final class GlueCommand implements Callable<Integer>, CommandRuns.Resumable {
     private static final List<GlueTask> ORDER = List.of(GlueTask.MNLI_MATCHED, GlueTask.QQP, GlueTask.QNLI, GlueTask.COLA, GlueTask.SST2,
             GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
     private static final List<GlueTask> FROM_MNLI = List.of(GlueTask.STSB, GlueTask.RTE, GlueTask.MRPC);
@@ -45,15 +45,12 @@ final class GlueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (resume != null) {
-            RunDirectory run = CommandRuns.resume(resume, this);
-            return CommandRuns.options(run, FILE, GlueCommand.class).execute(run);
-        }
-        return execute(null);
+        return CommandRuns.call(resume, this, FILE);
     }
 
     /** Runs every task in a new run directory, or in {@code resumed}. */
-    private int execute(RunDirectory resumed) throws Exception {
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
         if (data == null) {
             throw new IllegalArgumentException("--data is required (or --resume <run>)");
         }

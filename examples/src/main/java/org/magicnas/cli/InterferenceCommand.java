@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * between them is paired.
  */
 @Command(name = "interference", mixinStandardHelpOptions = true, description = "Gradient-interference probe of frozen super-nets (Figures 2 and 8).")
-final class InterferenceCommand implements Callable<Integer> {
+final class InterferenceCommand implements Callable<Integer>, CommandRuns.Resumable {
     @Option(names = "--run", description = "A train-supernet run to probe (repeatable); without it, super-nets are trained first.")
     List<Path> runs = new ArrayList<>();
 
@@ -91,15 +91,12 @@ final class InterferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (resume != null) {
-            RunDirectory run = CommandRuns.resume(resume, this);
-            return CommandRuns.options(run, FILE, InterferenceCommand.class).execute(run);
-        }
-        return execute(null);
+        return CommandRuns.call(resume, this, FILE);
     }
 
     /** Trains (unless probing given runs) and probes in a new run directory, or in {@code resumed}. */
-    private int execute(RunDirectory resumed) throws Exception {
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
         if (repeats < 1 || layer < 1 || maxM < 1) {
             throw new IllegalArgumentException("--repeats, --layer and --max-m must be >= 1, got " + repeats + ", " + layer + " and " + maxM);
         }
@@ -152,7 +149,7 @@ final class InterferenceCommand implements Callable<Integer> {
     private SuperNetOptions trainingOptions(String method) {
         List<String> args = new ArrayList<>(List.of("--method", method, "--name", method, "--space", space, "--steps", Integer.toString(steps),
                 "--seed", Long.toString(seed), "--vocab-size", Integer.toString(vocabSize), "--batch-size", Integer.toString(batchSize),
-                "--align-target", alignTarget, "--eval-children", "0", "--checkpoint-every", Integer.toString(Math.max(1, steps / 10))));
+                "--align-target", alignTarget, "--eval-children", "0", "--checkpoint-every", Integer.toString(CommandRuns.checkpointEvery(steps))));
         if (corpus != null) {
             args.addAll(List.of("--corpus", corpus.toString()));
         }

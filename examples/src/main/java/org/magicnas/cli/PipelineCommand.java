@@ -110,15 +110,14 @@ final class PipelineCommand implements Callable<Integer> {
      * continue from their checkpoints.
      */
     private List<Row> pipeline(PipelineOptions o, long seed, RunDirectory run, Path brown) throws Exception {
-        int superNetSteps = o.superNetSteps();
-        int pretrainSteps = o.pretrainSteps();
+        int steps = o.steps();
         int epochs = o.epochs();
         SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, seed);
         SearchSpace searchSpace = base.searchSpace();
         Architecture baseline = Architecture.bertLike(searchSpace);
         try (MlmCorpus data = MlmCorpus.prepare(base.dataSpec())) {
             System.out.printf(Locale.ROOT, "pipeline: %s, seed %d, budget %.2f: %d super-net steps, %d pre-training steps, %d fine-tuning epochs; run %s%n",
-                    searchSpace.describe(), seed, o.budget, superNetSteps, pretrainSteps, epochs, run);
+                    searchSpace.describe(), seed, o.budget, steps, steps, epochs, run);
             Map<String, Architecture> archs = new LinkedHashMap<>();
             for (Method m : List.of(Method.MAGIC_AT, Method.SPOS)) {
                 System.out.printf(Locale.ROOT, "== %s super-net with progressive shrinking%n", m.id());
@@ -138,9 +137,9 @@ final class PipelineCommand implements Callable<Integer> {
                     Path encoder = run.resolve(name + "-encoder");
                     ChildScore mlm = stageResult(run, name + "-mlm.json", ChildScore.class);
                     if (mlm == null) {
-                        System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", name, e.getValue(), pretrainSteps);
-                        mlm = name.startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, pretrainSteps, encoder, seed)
-                                : pretrain(netConfig, e.getValue(), data, pretrainSteps, encoder, seed, run.resolve(name + "-checkpoints"));
+                        System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", name, e.getValue(), steps);
+                        mlm = name.startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, steps, encoder, seed)
+                                : pretrain(netConfig, e.getValue(), data, steps, encoder, seed, run.resolve(name + "-checkpoints"));
                         Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
                         run.writeString(name + "-mlm.json", SuperNetRun.GSON.toJson(mlm));
                     } else {
@@ -185,9 +184,9 @@ final class PipelineCommand implements Callable<Integer> {
     }
 
     private static SuperNetOptions superNetOptions(PipelineOptions p, Method m, long seed) {
-        int steps = p.superNetSteps();
+        int steps = p.steps();
         List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", p.space, "--steps", Integer.toString(steps), "--seed",
-                Long.toString(seed), "--checkpoint-every", Integer.toString(checkpointEvery(steps)), "--eval-children", "0", "--name", m.id(),
+                Long.toString(seed), "--checkpoint-every", Integer.toString(CommandRuns.checkpointEvery(steps)), "--eval-children", "0", "--name", m.id(),
                 "--max-params", Long.toString(p.maxParams), "--max-flops", Long.toString(p.maxFlops)));
         if (p.corpus != null) {
             args.addAll(List.of("--corpus", p.corpus.toString()));
@@ -200,11 +199,6 @@ final class PipelineCommand implements Callable<Integer> {
         return o;
     }
 
-    /** About ten checkpoints per training, so that an interrupted one loses little. */
-    private static int checkpointEvery(int steps) {
-        return Math.max(1, steps / 10);
-    }
-
     private static boolean baselineBreaksLimits(SuperNetOptions o) {
         return !o.constraints(o.vocabSize).allows(Architecture.bertLike(o.searchSpace()));
     }
@@ -214,7 +208,7 @@ final class PipelineCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
-            TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(checkpointEvery(steps));
+            TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
             ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(8), r -> {
                 if ((r.step() + 1) % every == 0) {
                     System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),

@@ -36,20 +36,11 @@ public final class PipelineOptions {
     boolean electra;
 
     /**
-     * Super-net steps per method.
+     * Training steps of each super-net and of each stand-alone pre-training (the same budget for both).
      *
      * @return the steps at this budget
      */
-    int superNetSteps() {
-        return Math.max(20, (int) Math.round(1500 * budget));
-    }
-
-    /**
-     * Stand-alone pre-training steps per child.
-     *
-     * @return the steps at this budget
-     */
-    int pretrainSteps() {
+    int steps() {
         return Math.max(20, (int) Math.round(1500 * budget));
     }
 

@@ -5,16 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.magicnas.supernet.ParameterIO;
+import org.magicnas.train.CheckpointFiles;
 import org.magicnas.train.SinglePathAdam;
 
 /**
@@ -42,20 +39,16 @@ final class FineTuneCheckpoint {
     private FineTuneCheckpoint() {}
 
     static void write(Path dir, State state, List<Parameter> params, List<NDArray> bestWeights, SinglePathAdam adam) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params"))))) {
-            ParameterIO.save(params, out);
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("best.bin"))))) {
+        CheckpointFiles.write(dir.resolve("model.params"), out -> ParameterIO.save(params, out));
+        CheckpointFiles.write(dir.resolve("best.bin"), out -> {
             out.writeInt(bestWeights.size());
             for (NDArray a : bestWeights) {
                 byte[] bytes = a.encode();
                 out.writeInt(bytes.length);
                 out.write(bytes);
             }
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.bin"))))) {
-            adam.save(params, out);
-        }
+        });
+        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> adam.save(params, out));
         StringBuilder csv = new StringBuilder("epoch,train_loss,valid_loss,valid_metric\n");
         for (EpochRecord r : state.history()) {
             csv.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.validLoss()).append(',').append(r.validMetric()).append('\n');
@@ -80,19 +73,15 @@ final class FineTuneCheckpoint {
 
     /** Loads the weights, the optimizer and the best epoch's weights (into {@code bestWeights}, owned by {@code manager}). */
     static void restore(Path dir, List<Parameter> params, SinglePathAdam adam, NDManager manager, List<NDArray> bestWeights) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.params"))))) {
-            ParameterIO.load(params, in);
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
-            adam.load(params, in);
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("best.bin"))))) {
+        CheckpointFiles.read(dir.resolve("model.params"), in -> ParameterIO.load(params, in));
+        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> adam.load(params, in));
+        CheckpointFiles.read(dir.resolve("best.bin"), in -> {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
                 bestWeights.add(NDArray.decode(manager, bytes));
             }
-        }
+        });
     }
 }

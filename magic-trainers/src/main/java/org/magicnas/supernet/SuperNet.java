@@ -375,8 +375,6 @@ public final class SuperNet extends ParamBlock {
     public void load(DataInputStream in) throws IOException {
         try {
             ParameterIO.load(savedParameters(), in);
-        } catch (java.io.EOFException e) {
-            throw new IOException("the weights end early (a truncated file)", e);
         } catch (IOException e) {
             throw new IOException("weights do not match this super-net (" + space().describe() + "): " + e.getMessage(), e);
         }

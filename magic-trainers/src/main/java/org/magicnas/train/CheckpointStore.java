@@ -139,15 +139,14 @@ public final class CheckpointStore {
             }
         }
         Optional<Path> newest = all.stream().filter(CheckpointStore::isComplete).reduce((a, b) -> b);
-        if (newest.isEmpty()) {
-            // A checkpoint whose marker no longer matches its files was damaged after it was written: nothing to fall back to.
-            for (Path p : all) {
-                if (Files.isRegularFile(p.resolve(COMPLETE))) {
-                    throw new IOException("checkpoint " + p + " is damaged (its files differ from what " + COMPLETE + " lists: "
-                            + listing(p).strip().replace('\n', ',') + " instead of " + Files.readString(p.resolve(COMPLETE),
-                                    StandardCharsets.UTF_8).strip().replace('\n', ',') + ") and no complete checkpoint is left");
-                }
-            }
+        // A marked checkpoint that is not complete was damaged after it was written; with nothing to fall back to, refuse.
+        Optional<Path> damaged = all.stream().filter(p -> Files.isRegularFile(p.resolve(COMPLETE))).findFirst();
+        if (newest.isEmpty() && damaged.isPresent()) {
+            List<String> listed = Files.readAllLines(damaged.get().resolve(COMPLETE), StandardCharsets.UTF_8);
+            String found = listing(damaged.get()).lines().filter(l -> !listed.contains(l)).findFirst()
+                    .map(l -> l + " bytes").orElse("a file missing");
+            throw new IOException("checkpoint " + damaged.get() + " is damaged (" + found + ", not as its " + COMPLETE
+                    + " lists) and no complete checkpoint is left");
         }
         if (named != null || newest.isPresent()) {
             String pointed = named == null ? "there is no " + pointer : pointer + " names " + named + ", which is missing or incomplete";

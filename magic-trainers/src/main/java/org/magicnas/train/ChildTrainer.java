@@ -2,10 +2,6 @@ package org.magicnas.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,12 +116,8 @@ public final class ChildTrainer implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public void save(Path dir) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("weights.params"))))) {
-            ParameterIO.save(model.trainableParameters(), out);
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.bin"))))) {
-            optimizer.save(model.trainableParameters(), out);
-        }
+        CheckpointFiles.write(dir.resolve("weights.params"), out -> ParameterIO.save(model.trainableParameters(), out));
+        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> optimizer.save(model.trainableParameters(), out));
         Files.writeString(dir.resolve("state.txt"), model.architecture() + "\n" + step + "\n", StandardCharsets.UTF_8);
     }
 
@@ -140,12 +132,8 @@ public final class ChildTrainer implements AutoCloseable {
         if (state.size() < 2 || !state.get(0).equals(model.architecture().toString())) {
             throw new IOException("checkpoint " + dir + " holds child " + (state.isEmpty() ? "?" : state.get(0)) + ", not " + model.architecture());
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("weights.params"))))) {
-            ParameterIO.load(model.trainableParameters(), in);
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.bin"))))) {
-            optimizer.load(model.trainableParameters(), in);
-        }
+        CheckpointFiles.read(dir.resolve("weights.params"), in -> ParameterIO.load(model.trainableParameters(), in));
+        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> optimizer.load(model.trainableParameters(), in));
         step = Long.parseLong(state.get(1).trim());
     }
 

@@ -3,10 +3,6 @@ package org.magicnas.train;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -327,12 +323,8 @@ public final class SuperNetTrainer implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public void save(Path dir) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("weights.params"))))) {
-            net.save(out);
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.bin"))))) {
-            optimizer.save(net.allParameters(), out);
-        }
+        CheckpointFiles.write(dir.resolve("weights.params"), net::save);
+        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> optimizer.save(net.allParameters(), out));
         TrainerState s = new TrainerState();
         s.step = step;
         s.sampler = sampler.state();
@@ -366,18 +358,8 @@ public final class SuperNetTrainer implements AutoCloseable {
             throw new IOException("checkpoint " + dir + " was written by method " + s.method + " on space " + s.space
                     + ", not " + config.method().id() + " on " + net.space().describe());
         }
-        Path weights = dir.resolve("weights.params");
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
-            net.load(in);
-        } catch (IOException e) {
-            throw new IOException("checkpoint file " + weights + " is damaged or incomplete: " + e.getMessage(), e);
-        }
-        Path moments = dir.resolve("optimizer.bin");
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(moments)))) {
-            optimizer.load(net.allParameters(), in);
-        } catch (IOException e) {
-            throw new IOException("checkpoint file " + moments + " is damaged or incomplete: " + e.getMessage(), e);
-        }
+        CheckpointFiles.read(dir.resolve("weights.params"), net::load);
+        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> optimizer.load(net.allParameters(), in));
         step = s.step;
         if (s.remaining != null) {
             for (int i = 0; i < s.remaining.size(); i++) {

@@ -93,45 +93,13 @@ class BadInputTableTest {
         return a.toArray(String[]::new);
     }
 
-    /** A copy of the fixture encoder with one change. */
-    private static Path encoderWith(String name, IoAction change) {
+    /** A copy of a fixture directory (the encoder, the GLUE data, the run) with one change. */
+    private static Path copyWith(Path source, String name, IoAction change) {
         try {
-            Path dir = tmp.resolve("encoders").resolve(name);
-            Files.createDirectories(dir);
-            try (Stream<Path> s = Files.list(encoder)) {
+            Path dir = tmp.resolve("variants").resolve(name);
+            try (Stream<Path> s = Files.walk(source)) {
                 for (Path f : s.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
-                }
-            }
-            change.apply(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A copy of the fixture GLUE data with one change. */
-    private static Path glueWith(String name, IoAction change) {
-        try {
-            Path dir = tmp.resolve("glue-variants").resolve(name);
-            Files.createDirectories(dir.resolve("SST-2"));
-            for (String split : List.of("train", "dev", "test")) {
-                Files.copy(glue.resolve("SST-2").resolve(split + ".tsv"), dir.resolve("SST-2").resolve(split + ".tsv"));
-            }
-            change.apply(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A copy of the fixture run with one change. */
-    private static Path runWith(String name, IoAction change) {
-        try {
-            Path dir = tmp.resolve("run-variants").resolve(name);
-            try (Stream<Path> s = Files.walk(run)) {
-                for (Path f : s.toList()) {
-                    Path to = dir.resolve(run.relativize(f).toString());
+                    Path to = dir.resolve(source.relativize(f).toString());
                     if (Files.isDirectory(f)) {
                         Files.createDirectories(to);
                     } else {
@@ -220,9 +188,9 @@ class BadInputTableTest {
                 row("parameter limit below every child", "smallest", r -> supernet(r, "--max-params", "1000")),
                 row("resume of a missing run", "nowhere", r -> new String[] {"train-supernet", "--resume", tmp.resolve("nowhere").toString()}),
                 row("resume with a truncated .params", "weights.params & damaged", r -> new String[] {"train-supernet", "--resume",
-                    runWith("truncated", d -> truncate(checkpointFile(d, ".params"))).toString()}),
+                    copyWith(run, "truncated", d -> truncate(checkpointFile(d, ".params"))).toString()}),
                 row("resume of another command's run", "other-command & train-supernet", r -> new String[] {"train-supernet", "--resume",
-                    runWith("other-command", d -> {
+                    copyWith(run, "other-command", d -> {
                         Files.delete(d.resolve("config.json"));
                         Files.writeString(d.resolve("command.txt"), "distill\n");
                     }).toString()}),
@@ -231,17 +199,17 @@ class BadInputTableTest {
                     encoder.toString(), "--runs-dir", r.toString()}),
                 row("finetune: no train file", "SST-2/train.tsv", r -> finetune(r, encoder, tmp.resolve("fixture-runs"))),
                 row("finetune: encoder missing", "none", r -> finetune(r, tmp.resolve("none"), glue)),
-                row("finetune: corrupt tokenizer.json", "bad-tokenizer/tokenizer.json", r -> finetune(r, encoderWith("bad-tokenizer",
+                row("finetune: corrupt tokenizer.json", "bad-tokenizer/tokenizer.json", r -> finetune(r, copyWith(encoder, "bad-tokenizer",
                     d -> Files.writeString(d.resolve("tokenizer.json"), "{\"model\": [1, 2")), glue)),
-                row("finetune: encoder without its weights", "no-params & encoder.params", r -> finetune(r, encoderWith("no-params",
+                row("finetune: encoder without its weights", "no-params & encoder.params", r -> finetune(r, copyWith(encoder, "no-params",
                     d -> Files.delete(d.resolve("encoder.params"))), glue)),
                 row("finetune: max length beyond the encoder", "--max-length & 512 & 64", r -> finetune(r, encoder, glue, "--max-length", "512")),
                 row("finetune: zero epochs", "--epochs & 0", r -> finetune(r, encoder, glue, "--epochs", "0")),
                 row("finetune: zero batch size", "--batch-size & 0", r -> finetune(r, encoder, glue, "--batch-size", "0")),
                 row("finetune: negative learning rate", "--lr & -1", r -> finetune(r, encoder, glue, "--lr", "-1")),
-                row("finetune: empty train split", "empty-train/SST-2/train.tsv & no valid rows", r -> finetune(r, encoder, glueWith("empty-train",
+                row("finetune: empty train split", "empty-train/SST-2/train.tsv & no valid rows", r -> finetune(r, encoder, copyWith(glue, "empty-train",
                     d -> Files.writeString(d.resolve("SST-2").resolve("train.tsv"), "sentence\tlabel\n")))),
-                row("finetune: malformed dev row", "bad-dev/SST-2/dev.tsv & line 3", r -> finetune(r, encoder, glueWith("bad-dev",
+                row("finetune: malformed dev row", "bad-dev/SST-2/dev.tsv & line 3", r -> finetune(r, encoder, copyWith(glue, "bad-dev",
                     d -> Files.writeString(d.resolve("SST-2").resolve("dev.tsv"), "sentence\tlabel\na fine film\t1\nno label here\n")))),
                 row("glue: no task in the folder", "holds no GLUE task", r -> new String[] {"glue", "--data", tmp.resolve("fixture-runs").toString(),
                     "--encoder", encoder.toString(), "--runs-dir", r.toString()}),
