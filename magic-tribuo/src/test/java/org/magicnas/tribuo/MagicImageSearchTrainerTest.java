@@ -57,11 +57,13 @@ class MagicImageSearchTrainerTest {
     }
 
     @Test
-    void searchesRetrainsAndPredictsProbabilitiesReproducibly() {
+    void searchesRetrainsAndPredictsProbabilitiesAndReplaysFromProvenance() {
         MutableDataset<Label> train = bars(400, 1);
         MutableDataset<Label> test = bars(100, 2);
         assertTrue(train.getFeatureMap().size() < 28 * 28, "border pixels are absent from the feature map");
-        try (MagicImageModel model = trainer().train(train); MagicImageModel again = trainer().train(train)) {
+        MagicImageSearchTrainer trainer = trainer();
+        try (MagicImageModel model = trainer.train(train); MagicImageModel again = Replay.trainerOf(model, MagicImageSearchTrainer.class).train(train)) {
+            // The trainer re-created from the model's provenance alone searches and trains the same model.
             assertEquals(model.architecture(), again.architecture());
             assertTrue(Helpers.predictionListDistributionEquals(model.predict(test), again.predict(test), 0.0));
             double accuracy = new LabelEvaluator().evaluate(model, test).accuracy();
