@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.sampling.SplitMix64;
@@ -122,6 +123,7 @@ class ImageSuperNetTest {
         return losses;
     }
 
+    @Tag("slow")
     @Test
     void seededMagicAtTrainingIsReproducibleAndLearns() throws Exception {
         List<Double> a = run(Method.MAGIC_AT, 100);
@@ -152,6 +154,7 @@ class ImageSuperNetTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void searchAndRetrainFindAndTrainAChild() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.data.image.ImageFolderDataSource;
@@ -23,6 +24,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 
 /** The paper's ImageNet space end to end through Tribuo, at 224 x 224, on a tiny folder in the ImageNet layout. */
+@Tag("slow")
 class ImageNetLayoutSearchTest {
 
     private static void folder(Path root, String split, int perClass, long seed) throws IOException {

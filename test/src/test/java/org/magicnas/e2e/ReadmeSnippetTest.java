@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import org.magicnas.data.glue.GlueDataSource;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.BertTextExtractor;
@@ -33,6 +34,7 @@ class ReadmeSnippetTest {
 
     @Test
     void theTribuoSnippetRunsAsWritten(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         Path runs = tmp.resolve("runs");
         int code = Magic.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "train-supernet", "--runs-dir",
                 runs.toString(), "--space", "custom", "--candidates", "MHA2:32,FFN:64", "--hidden", "32", "--layers", "2", "--vocab-size", "500",
