@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
 import org.magicnas.data.BrownFixture;
 import org.magicnas.data.glue.GlueDataSource;
+import org.magicnas.data.glue.GlueMetric;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.Split;
@@ -55,6 +56,8 @@ class ReadmeSnippetTest {
         GlueEvaluation<Label> e = new GlueLabelEvaluator().evaluate(model, new MutableDataset<>(dev));
 
         assertEquals(12, e.getPredictions().size());
+        long right = e.getPredictions().stream().filter(p -> p.getOutput().getLabel().equals(p.getExample().getOutput().getLabel())).count();
+        assertEquals(right / 12.0, e.get(GlueMetric.ACCURACY), 1e-12, "dev accuracy is the share of right labels");
         List<String> readme = javaBlockAfter(Files.readAllLines(Path.of("../README.md")), "## Tribuo");
         String source = Files.readString(SOURCE);
         for (String line : readme) {
