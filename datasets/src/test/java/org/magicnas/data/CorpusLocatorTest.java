@@ -120,7 +120,8 @@ class CorpusLocatorTest {
      */
     @Test
     void unreachableRegistryFailsAtOnceNamingWhereElseTheCorpusMayBe() throws IOException {
-        assumeFalse(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        assumeFalse(os.startsWith("windows"), "the fake npm is a shell script");
         assumeTrue(npmRuns(), "npm is not installed");
         Path npm = temp.resolve("npm-offline");
         Files.writeString(npm, "#!/bin/sh\nexec npm --registry=http://127.0.0.1:9/ \"$@\"\n");
