@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.magicnas.evaluation.rank.Bootstrap;
 import org.magicnas.evaluation.rank.BootstrapResult;
 import org.magicnas.evaluation.rank.Interval;
@@ -120,7 +122,7 @@ final class RankReport {
                 .sorted().toArray();
         if (halfWidths.length > 0) {
             text.append(String.format(Locale.ROOT, "smallest tau difference this study resolves: %.3f to %.3f (half-widths of the paired 95%% intervals"
-                    + " against SPOS, median %.3f)%n", halfWidths[0], halfWidths[halfWidths.length - 1], halfWidths[halfWidths.length / 2]));
+                    + " against SPOS, median %.3f)%n", halfWidths[0], halfWidths[halfWidths.length - 1], new Median().evaluate(halfWidths)));
         }
         text.append(claimsText(claims));
         text.append(anchorText());
@@ -318,16 +320,9 @@ final class RankReport {
         return out;
     }
 
+    /** The sample standard deviation (n - 1), 0 for fewer than two values. */
     private static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double mean = java.util.Arrays.stream(v).average().orElseThrow();
-        double ss = 0;
-        for (double d : v) {
-            ss += (d - mean) * (d - mean);
-        }
-        return Math.sqrt(ss / (v.length - 1));
+        return v.length < 2 ? 0 : new StandardDeviation().evaluate(v);
     }
 
     private static double min(double[] v) {

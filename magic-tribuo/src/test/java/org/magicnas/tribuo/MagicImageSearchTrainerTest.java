@@ -8,6 +8,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.magicnas.data.image.PixelFeatures;
 import org.magicnas.evaluation.TopKLabelEvaluation;
@@ -56,6 +57,7 @@ class MagicImageSearchTrainerTest {
         return new MagicImageSearchTrainer(Method.MAGIC_AT, "mobilenet-cpu", 40, 100, 3).withSearch(4, 1, 0, 0).withTraining(32, 1e-2, 2);
     }
 
+    @Tag("slow")
     @Test
     void searchesRetrainsAndPredictsProbabilitiesAndReplaysFromProvenance() {
         MutableDataset<Label> train = bars(400, 1);

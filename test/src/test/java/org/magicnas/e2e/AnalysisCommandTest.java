@@ -14,12 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 
 /** The analysis commands end to end on the Brown corpus at test scale: outputs, caching and bad input. */
+@Tag("slow")
 class AnalysisCommandTest {
+    /** The commands read the real Brown corpus: fetched once here, or every test fails at once saying why. */
+    @BeforeAll
+    static void brownCorpus() {
+        BrownFixture.directory();
+    }
+
     private record Result(int code, String out, String err) {}
 
     /** Runs a command; the commands print progress and tables on System.out, which is captured. */

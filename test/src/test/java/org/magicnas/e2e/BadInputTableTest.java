@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import org.magicnas.data.image.FashionMnist;
 
 /**
@@ -50,6 +51,7 @@ class BadInputTableTest {
 
     @BeforeAll
     static void fixtures() throws IOException {
+        BrownFixture.directory(); // the fixture run reads the real Brown corpus
         Path runs = tmp.resolve("fixture-runs");
         List<String> a = new ArrayList<>(List.of("train-supernet", "--runs-dir", runs.toString(), "--steps", "4", "--checkpoint-every", "4"));
         a.addAll(List.of(SMALL));

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import picocli.CommandLine;
 
 /** The command line end to end: bad input, and a run stopped and resumed. */
@@ -80,8 +82,10 @@ class CommandLineTest {
     }
 
     /** Stopping after 8 steps and resuming gives exactly the run of 16 steps in one go. */
+    @Tag("slow")
     @Test
     void stoppedAndResumedRunEqualsAStraightRun(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         String[] shrink = {"--shrink-every", "4", "--shrink-children", "6", "--shrink-delete", "3"};
         Path straight = tmp.resolve("straight");
         Result a = run(args(straight, shrink));
@@ -133,8 +137,10 @@ class CommandLineTest {
      * Under German decimal commas and the Turkish dotless i, a run stopped and resumed writes the same files as a straight run in
      * {@link Locale#ROOT}, and its progress lines print numbers with a decimal point.
      */
+    @Tag("slow")
     @Test
     void filesAndProgressLinesDoNotDependOnTheLocale(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         Locale before = Locale.getDefault();
         PrintStream stdout = System.out;
         try {

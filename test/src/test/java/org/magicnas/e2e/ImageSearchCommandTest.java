@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
@@ -102,6 +103,7 @@ class ImageSearchCommandTest {
         assertFalse(Files.exists(runs), "no run directory for bad input");
     }
 
+    @Tag("slow")
     @Test
     void searchesRetrainsAndComparesOnFashionMnist(@TempDir Path tmp) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEFAULT_DIRECTORY)), "Fashion-MNIST is not installed (bin/install-fashion-mnist)");
