@@ -73,7 +73,7 @@ final class InterferenceReport {
         run.writeString("results.txt", text.toString());
         run.writeString("sweeps.csv", sweepCsv.toString());
         run.writeString("interference.json", SuperNetRun.GSON.toJson(json));
-        InterferencePlots.write(results, layer, run);
+        InterferencePlots.writeProbed(results, layer, run.root());
     }
 
     private static void appendSweep(StringBuilder csv, String label, String sweep, List<InterferenceProbe.Point> points) {

@@ -144,7 +144,7 @@ final class RankReport {
         json.put("anchorComparisons", anchors);
         run.writeString("results.json", SuperNetRun.GSON.toJson(json));
         run.writeString("claims.csv", claimsCsv(claims));
-        RankPlots.write(results, noise, truth.length, run);
+        RankPlots.write(results, noise, truth.length, run.root());
     }
 
     private BootstrapResult pairedDifference(List<double[]> a, List<double[]> b, double[] index) {
