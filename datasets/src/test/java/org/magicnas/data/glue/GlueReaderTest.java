@@ -115,4 +115,16 @@ class GlueReaderTest {
         assertEquals(List.of("a \"b", "c\\", "", "\""), List.of(rows.get(0)));
         assertEquals(List.of("next\\", "line"), List.of(rows.get(1)));
     }
+
+    @Test
+    void theDiagnosticFileReadsAsATestSplit() throws IOException {
+        Path ax = writeRaw("diagnostic/diagnostic.tsv", "index\tsentence1\tsentence2\r\n"
+                + "0\tThe cat sat on the mat.\tThe cat did not sit on the mat.\r\n"
+                + "1\tWhen you've got no snow, it's really hard to learn a snow sport.\tWhen you've"
+                + " got snow, it's really hard to learn a snow sport.\r\n");
+        assertEquals(ax, GlueTask.AX.file(glue, Split.TEST));
+        GlueReader.Result r = GlueReader.read(GlueTask.AX, Split.TEST, ax, false);
+        assertEquals(List.of("0", "1"), r.records().stream().map(GlueRecord::index).toList());
+        assertEquals("The cat did not sit on the mat.", r.records().get(0).second());
+    }
 }
