@@ -110,6 +110,13 @@ class CommandLineTest {
         assertEquals(shrinkRows, Files.readAllLines(runB.resolve("shrink.csv")));
         String children = Files.readString(runA.resolve("children.csv"));
         assertTrue(children.lines().skip(1).findFirst().orElseThrow().startsWith("searched,"), children);
+        List<String[]> childRows = CsvReadBack.table(runA.resolve("children.csv"),
+                List.of("role", "architecture", "parameters", "forward_flops", "val_loss", "val_accuracy"));
+        assertEquals("searched", childRows.get(1)[0]);
+        assertEquals(4, childRows.get(1)[1].split(",").length, "the quoted architecture reads back as one field of 4 layers");
+        assertEquals(shrinkRows.size(), CsvReadBack.table(runA.resolve("shrink.csv"),
+                List.of("step", "round", "layer", "candidate", "score", "children")).size());
+        assertEquals(17, CsvReadBack.table(runB.resolve("metrics.csv"), List.of(Files.readAllLines(runB.resolve("metrics.csv")).get(0).split(","))).size());
         List<String> ma = Files.readAllLines(runA.resolve("metrics.csv"));
         List<String> mb = Files.readAllLines(runB.resolve("metrics.csv"));
         assertEquals(17, ma.size());

@@ -129,6 +129,7 @@ class ImageSearchCommandTest {
             assertTrue(top1 >= 0 && top1 <= 1 && r.getAsJsonObject().get("testTop5Error").getAsDouble() <= top1);
         }
         assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
+        assertEquals(13, CsvReadBack.table(run.resolve("magic-at-supernet.csv"), java.util.List.of("step", "child", "loss", "align_loss", "lr")).size());
         assertTrue(Files.isDirectory(run.resolve("magic-at-checkpoints")));
     }
 }
