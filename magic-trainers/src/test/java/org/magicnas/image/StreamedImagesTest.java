@@ -2,7 +2,6 @@ package org.magicnas.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -71,7 +70,7 @@ class StreamedImagesTest {
 
     private record Run(List<Double> losses, double validLoss) {}
 
-    /** 15 steps of 16 over 60 training images (4 epochs), scored on 20 held-out images. */
+    /** 8 steps of 16 over 60 training images (3 epochs), scored on 20 held-out images. */
     private static Run train(List<org.magicnas.data.image.ImageEntry> entries, long streamSeed, int threads, int prefetch) throws IOException {
         List<Double> losses = new ArrayList<>();
         try (StreamedImages train = new StreamedImages(new ImageStream(entries.subList(0, 60), ImageTransform.training(18, 16), streamSeed, threads,
@@ -79,7 +78,7 @@ class StreamedImagesTest {
                 StreamedImages valid = new StreamedImages(new ImageStream(entries.subList(60, 80), ImageTransform.evaluation(18, 16), 0, threads,
                         prefetch), 2, 3);
                 NDManager m = NDManager.newBaseManager()) {
-            ImageNas nas = new ImageNas(SPACE, train, valid, settings(15), m);
+            ImageNas nas = new ImageNas(SPACE, train, valid, settings(8), m);
             var net = nas.trainSuperNet(new TrainingListener() {
                 @Override
                 public void onStep(StepRecord r) {
@@ -96,10 +95,9 @@ class StreamedImagesTest {
         List<org.magicnas.data.image.ImageEntry> entries = folder();
         Run a = train(entries, 42, 3, 2);
         Run b = train(entries, 42, 1, 0);
-        assertEquals(15, a.losses().size());
+        assertEquals(8, a.losses().size());
         assertEquals(a, b);
-        Run other = train(entries, 43, 3, 2);
-        assertNotEquals(a.losses(), other.losses(), "the crops and flips come from the stream's seed");
+        // (that the stream's seed changes the crops and flips is ImageStreamTest's)
         assertTrue(Double.isFinite(a.validLoss()));
     }
 
