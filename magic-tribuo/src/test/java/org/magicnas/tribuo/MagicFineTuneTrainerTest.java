@@ -81,8 +81,11 @@ class MagicFineTuneTrainerTest {
     void aTrainerRecreatedFromTheModelsProvenanceTrainsTheSameModel() {
         MutableDataset<Label> train = topics(80, 6);
         MagicFineTuneTrainer<Label> original = trainer();
+        original.setDevice("cpu");
         original.train(topics(20, 9)).close();
         try (MagicModel<Label> model = original.train(train)) {
+            assertEquals("cpu", model.getProvenance().getTrainerProvenance().getConfiguredParameters().get("device").toString());
+            assertEquals("cpu", model.getProvenance().getInstanceProvenance().getMap().get("device").toString(), "the device used");
             List<ConfigurationData> config = ProvenanceUtil.extractConfiguration(model.getProvenance());
             ConfigurationManager cm = new ConfigurationManager();
             cm.addConfiguration(config);
@@ -93,6 +96,10 @@ class MagicFineTuneTrainerTest {
                     .replaceAll("[^0-9]", ""));
             assertEquals(1, count);
             replay.setInvocationCount(count);
+            // The device is not part of what is trained: the replay runs on the engine's default device (the CPU here).
+            replay.setDevice("");
+            org.junit.jupiter.api.Assumptions.assumeTrue(org.magicnas.device.Devices.defaultDevice().equals(ai.djl.Device.cpu()),
+                    "bit-for-bit equality is a CPU property");
             try (MagicModel<Label> again = replay.train(train)) {
                 MutableDataset<Label> test = topics(40, 10);
                 List<Prediction<Label>> a = model.predict(test);
@@ -103,6 +110,15 @@ class MagicFineTuneTrainerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDeviceTheEngineDoesNotSeeIsRefusedBeforeTraining() {
+        MagicFineTuneTrainer<Label> trainer = trainer();
+        trainer.setDevice("gpu:99");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(topics(20, 9)));
+        assertTrue(e.getMessage().startsWith("device gpu:99: no such device; the engine (PyTorch "), e.getMessage());
+        assertEquals(0, trainer.getInvocationCount(), "a refused call is not counted");
     }
 
     @Test
