@@ -164,7 +164,7 @@ final class ImageSearchCommand implements Callable<Integer> {
         ImageSource test = splits.test();
 
         RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(runsDir, "image-search");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
             System.out.printf(Locale.ROOT, "image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"

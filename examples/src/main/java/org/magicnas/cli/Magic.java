@@ -13,6 +13,9 @@ public final class Magic {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
+    /** The name of the {@link DeviceOptions} mixin every command gets. */
+    private static final String DEVICE_MIXIN = "device";
+
     private Magic() {}
 
     /**
@@ -39,6 +42,21 @@ public final class Magic {
         cli.setOut(out);
         cli.setErr(err);
         cli.setOverwrittenOptionsAllowed(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.addMixin(DEVICE_MIXIN, new DeviceOptions());
+        }
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult command = parseResult.subcommand();
+            if (command != null && !command.isUsageHelpRequested() && !command.isVersionHelpRequested()) {
+                try {
+                    ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply();
+                } catch (IllegalArgumentException e) {
+                    err.println("magic: " + e.getMessage());
+                    return BAD_INPUT;
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("magic: " + ex.getMessage() + " (see --help)");
             return BAD_INPUT;

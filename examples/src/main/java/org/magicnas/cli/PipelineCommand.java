@@ -177,6 +177,7 @@ final class PipelineCommand implements Callable<Integer> {
             Path modelFile) throws IOException {
         MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
                 .withShape(seqLen, 32, 0.1, 2);
+        ft.setDevice(CommandDevice.name());
         try (MagicModel<Label> model = ft.train(train)) {
             LabelEvaluation ev = new LabelEvaluator().evaluate(model, dev);
             model.saveTo(modelFile);
@@ -206,7 +207,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints)
             throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
             TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
@@ -225,7 +226,7 @@ final class PipelineCommand implements Callable<Integer> {
     /** ELECTRA pre-training; the score is the generator's masked-LM loss, the discriminator has none. */
     private static ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed)
             throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
             ChildModel child = ChildModel.create(config, arch);
             child.initialize(manager);

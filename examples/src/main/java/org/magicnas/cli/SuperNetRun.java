@@ -123,7 +123,7 @@ final class SuperNetRun {
         CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), config.keepCheckpoints());
         List<MlmBatch> validation = data.validation(options.valBatches);
         int every = logEvery > 0 ? logEvery : (int) Math.max(1, config.steps() / 20);
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get());
                 RunLog log = new RunLog(console, run.resolve("train.log"))) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
             SuperNet net = new SuperNet(netConfig);
@@ -141,8 +141,8 @@ final class SuperNetRun {
                 if (latest.isPresent()) {
                     log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
                 } else {
-                    log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),
-                            data.train().size(), data.tokenizer().vocabSize());
+                    log.line("space %s, %s, %d training sequences, vocabulary %d, device %s", space.describe(), config.method().id(),
+                            data.train().size(), data.tokenizer().vocabSize(), CommandDevice.name());
                 }
                 if (config.method().aligns()) {
                     log.line("alignment: %s", config.alignment().describe(space));

@@ -142,6 +142,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
 
     @Override
     public void postConfig() {
+        checkDevice();
         SearchSpace s;
         try {
             s = Preset.of(space).space();
@@ -187,11 +188,11 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         ImageNasSettings settings = new ImageNasSettings(superNet, TrainingConfig.standAlone(retrainSteps, learningRate, SplitMix64.mix(runSeed, 24)),
                 batchSize, policy, new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParameters, maxFlops,
                 dropout);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(call.device());
         try {
             ImageNas nas = new ImageNas(s, train, valid, settings, manager);
             EvolutionarySearch.Result found;
-            try (NDManager searchManager = NDManager.newBaseManager()) {
+            try (NDManager searchManager = NDManager.newBaseManager(call.device())) {
                 ImageNas search = new ImageNas(s, train, valid, settings, searchManager);
                 found = search.search(search.trainSuperNet(new TrainingListener() {}, null));
             }
@@ -199,7 +200,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
                     found.loss()));
             SuperNet alone = nas.retrain(found.best(), new TrainingListener() {});
             ChildCost cost = nas.cost(found.best());
-            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, call);
             instance.put("space", new StringProvenance("space", s.describe()));
             instance.put("architecture", new StringProvenance("architecture", found.best().toString()));
             instance.put("parameters", new LongProvenance("parameters", cost.parameters()));

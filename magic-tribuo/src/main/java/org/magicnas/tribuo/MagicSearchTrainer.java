@@ -179,6 +179,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
 
     @Override
     public void postConfig() {
+        checkDevice();
         check(tokenizerPath != null, "tokenizerPath", "is required");
         try {
             SearchSpace s = searchSpace();
@@ -234,7 +235,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         Architecture best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int scored = 0;
-        try (NDManager searchManager = NDManager.newBaseManager()) {
+        try (NDManager searchManager = NDManager.newBaseManager(call.device())) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 21));
             SuperNet net = new SuperNet(netConfig);
             net.initialize(searchManager);
@@ -273,7 +274,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         Architecture chosen = best;
         double chosenLoss = bestLoss;
         LOG.info(() -> String.format(Locale.ROOT, "search chose %s (super-net validation loss %.4f); retraining it stand-alone", chosen, chosenLoss));
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(call.device());
         try {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 24));
             ChildModel encoder = ChildModel.create(netConfig, chosen);
@@ -283,7 +284,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
             FineTuneConfig retrain = new FineTuneConfig(epochs, batchSize, learningRate, 0.1, AdamSettings.paper(), SplitMix64.mix(runSeed, 25),
                     validationFraction, patience);
             var result = new FineTuneTrainer(retrain).train(model, manager, data, null, r -> { });
-            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, call);
             instance.put("space", new StringProvenance("space", s.describe()));
             instance.put("architecture", new StringProvenance("architecture", chosen.toString()));
             instance.put("search-method", new StringProvenance("search-method", method.id()));
