@@ -14,7 +14,8 @@ import java.util.StringJoiner;
 
 /**
  * An append-only CSV file whose first column is the step. When a run resumes from a checkpoint the
- * rows at or after the checkpoint's step are dropped first, so the file never holds a step twice.
+ * rows at or after the checkpoint's step are dropped first, so the file never holds a step twice; a
+ * line cut short by a killed process (no comma yet) is dropped too.
  */
 public final class CsvLog implements AutoCloseable {
     private final BufferedWriter out;
@@ -39,7 +40,8 @@ public final class CsvLog implements AutoCloseable {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (i == 0 || Long.parseLong(line.substring(0, line.indexOf(','))) < fromStep) {
+                int comma = line.indexOf(',');
+                if (i == 0 || comma > 0 && Long.parseLong(line.substring(0, comma)) < fromStep) {
                     keep.add(line);
                 }
             }
