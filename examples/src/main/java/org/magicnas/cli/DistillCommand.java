@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 @Command(name = "distill", mixinStandardHelpOptions = true,
         description = "Pre-train a small student encoder with knowledge distillation from a teacher encoder.")
 final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
-    @Option(names = "--teacher", required = true, description = "The teacher: an encoder directory with tokenizer.json, or a run directory holding encoder/.")
+    @Option(names = "--teacher", description = "The teacher: an encoder directory with tokenizer.json, or a run directory holding encoder/ (required"
+            + " unless --resume is given).")
     Path teacherDir;
 
     @Option(names = "--space", defaultValue = "tiny-compress", description = "The student's space preset (default: ${DEFAULT-VALUE}).")
@@ -112,6 +113,10 @@ final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
     /** Distils in a new run directory, or continues {@code resumed}. */
     @Override
     public int execute(RunDirectory resumed) throws Exception {
+        if (teacherDir == null) {
+            throw new IllegalArgumentException("--teacher is required: an encoder directory with tokenizer.json, or a run directory holding encoder/"
+                    + " (or --resume <distill run>)");
+        }
         if (steps < 1 || valBatches < 1 || lr <= 0) {
             throw new IllegalArgumentException("--steps and --val-batches must be >= 1 and --lr positive, got " + steps + ", " + valBatches + ", " + lr);
         }

@@ -128,5 +128,13 @@ class ImageSearchCommandTest {
         }
         assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
         assertTrue(Files.isDirectory(run.resolve("magic-at-checkpoints")));
+        assertEquals("image-search", Files.readString(run.resolve("command.txt")).strip());
+
+        // Resumed with the options it was started with (not the defaults): the finished super-net is kept, the rest recomputed alike.
+        Result resumed = run("image-search", "--resume", run.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(results, Files.readString(run.resolve("results.txt")));
+        assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
+        assertEquals(13, Files.readAllLines(run.resolve("fixed-retrain.csv")).size());
     }
 }
