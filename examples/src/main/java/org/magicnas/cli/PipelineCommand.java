@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.magicnas.data.CorpusLocator;
 import org.magicnas.data.MlmCorpus;
@@ -34,10 +36,12 @@ import org.magicnas.train.TrainingConfig;
 import org.magicnas.tribuo.EncoderStart;
 import org.magicnas.tribuo.MagicFineTuneTrainer;
 import org.magicnas.tribuo.MagicModel;
+import org.tribuo.Dataset;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.dataset.DatasetView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,6 +81,9 @@ final class PipelineCommand implements Callable<Integer> {
         }
         SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, o.seed);
         base.validate();
+        if (o.genrePassages < 0) {
+            throw new IllegalArgumentException("--genre-passages must be >= 0 (0 for all passages), got " + o.genrePassages);
+        }
         if (o.seeds != null && (o.seeds.size() < 2 || o.seeds.stream().distinct().count() != o.seeds.size())) {
             throw new IllegalArgumentException("--seeds needs at least two distinct seeds, got " + o.seeds);
         }
@@ -130,8 +137,8 @@ final class PipelineCommand implements Callable<Integer> {
             List<Row> table = new ArrayList<>();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), base.seqLen, base.dropout);
             try (BertTextExtractor<Label> text = new BertTextExtractor<>(data.tokenizer().file(), base.seqLen)) {
-                MutableDataset<Label> train = null;
-                MutableDataset<Label> dev = null;
+                Dataset<Label> train = null;
+                Dataset<Label> dev = null;
                 for (Map.Entry<String, Architecture> e : archs.entrySet()) {
                     String name = e.getKey();
                     Path encoder = run.resolve(name + "-encoder");
@@ -149,8 +156,8 @@ final class PipelineCommand implements Callable<Integer> {
                     if (genre == null) {
                         if (train == null) {
                             System.out.println("== Brown genre task: passages of the training and dev documents");
-                            train = new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1));
-                            dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
+                            train = sample(new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1)), o.genrePassages, seed);
+                            dev = sample(new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1)), o.genrePassages, seed);
                         }
                         System.out.printf(Locale.ROOT, "== %s: fine-tuning on the Brown genre task (%d passages)%n", name, train.size());
                         genre = fineTune(encoder, epochs, seed, base.seqLen, train, dev, run.resolve(name + "-brown-genre.model"));
@@ -166,13 +173,37 @@ final class PipelineCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A seeded sample of at most {@code limit} passages (in their original order), or all of them if
+     * {@code limit} is 0 or at least their number; the view keeps the whole set's genres and features.
+     */
+    static Dataset<Label> sample(MutableDataset<Label> all, int limit, long seed) {
+        if (limit == 0 || limit >= all.size()) {
+            return all;
+        }
+        int[] order = new int[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(SplitMix64.mix(seed, 80));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] kept = Arrays.copyOf(order, limit);
+        Arrays.sort(kept);
+        return new DatasetView<>(all, kept, all.getFeatureIDMap(), all.getOutputIDInfo(), "a seeded sample of " + limit + " of " + all.size() + " passages");
+    }
+
     /** A stage's saved result, or null if the stage has not finished. */
     private static <T> T stageResult(RunDirectory run, String file, Class<T> type) throws IOException {
         Path p = run.resolve(file);
         return Files.isRegularFile(p) ? SuperNetRun.GSON.fromJson(Files.readString(p), type) : null;
     }
 
-    private static GenreScore fineTune(Path encoder, int epochs, long seed, int seqLen, MutableDataset<Label> train, MutableDataset<Label> dev,
+    private static GenreScore fineTune(Path encoder, int epochs, long seed, int seqLen, Dataset<Label> train, Dataset<Label> dev,
             Path modelFile) throws IOException {
         MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
                 .withShape(seqLen, 32, 0.1, 2);
