@@ -151,12 +151,12 @@ final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
                 table.add(row("teacher", teacherSpec.architecture(), teacherSpec.config(), teacherScore));
                 ChildScore kd = distill(studentConfig, studentArch, teacher, data, validation, run, manager);
                 table.add(row("student+KD", studentArch, studentConfig, kd));
-                summary.put("teacher", Map.of("architecture", teacherSpec.architecture().toString(), "validationLoss", teacherScore.loss()));
-                summary.put("studentKd", Map.of("architecture", studentArch.toString(), "validationLoss", kd.loss()));
+                summary.put("teacher", summaryRow(teacherSpec.architecture(), teacherScore));
+                summary.put("studentKd", summaryRow(studentArch, kd));
                 if (withoutKd) {
                     ChildScore plain = pretrain(studentConfig, studentArch, data, validation, run);
                     table.add(row("student", studentArch, studentConfig, plain));
-                    summary.put("studentWithoutKd", Map.of("architecture", studentArch.toString(), "validationLoss", plain.loss()));
+                    summary.put("studentWithoutKd", summaryRow(studentArch, plain));
                 }
             }
             summary.put("steps", steps);
@@ -229,6 +229,14 @@ final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
                 }
             }, new CheckpointStore(run.resolve(PLAIN_CHECKPOINTS), 1)).score();
         }
+    }
+
+    /** A row of {@code distill.json}, its keys in a fixed order (a {@code Map.of} orders them differently in every JVM). */
+    private static Map<String, Object> summaryRow(Architecture arch, ChildScore score) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("architecture", arch.toString());
+        row.put("validationLoss", score.loss());
+        return row;
     }
 
     private static String[] row(String name, Architecture arch, SuperNetConfig config, ChildScore score) {
