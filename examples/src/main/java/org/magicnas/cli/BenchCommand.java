@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.alignment.AlignmentTargetKind;
 import org.magicnas.data.MlmCorpus;
@@ -231,9 +231,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return new Median().evaluate(values);
     }
 }

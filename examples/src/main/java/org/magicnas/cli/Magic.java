@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code magic} command line. */
 @Command(name = "magic", mixinStandardHelpOptions = true, version = "magic 0.1.0",
         description = "Weight-sharing NAS with the interference fixes of MAGIC, on DJL.",
-        subcommands = {TrainSupernetCommand.class, PipelineCommand.class, SearchCommand.class, BenchCommand.class, FinetuneCommand.class, GlueCommand.class, DistillCommand.class, ImageSearchCommand.class, InterferenceCommand.class, RankCorrelationCommand.class})
+        subcommands = {TrainSupernetCommand.class, PipelineCommand.class, SearchCommand.class, BenchCommand.class, FinetuneCommand.class, GlueCommand.class, DistillCommand.class, ImageSearchCommand.class, InterferenceCommand.class, RankCorrelationCommand.class, ReplotCommand.class})
 public final class Magic {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

@@ -20,6 +20,7 @@ import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.electra.ElectraTrainer;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
@@ -278,16 +279,17 @@ final class PipelineCommand implements Callable<Integer> {
     private static void report(List<Row> table, RunDirectory run) throws IOException {
         String header = String.format(Locale.ROOT, "%-10s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
         StringBuilder text = new StringBuilder(header).append('\n');
-        StringBuilder csv = new StringBuilder("row,architecture,parameters,forward_flops,mlm_val_loss,genre_accuracy,genre_macro_f1\n");
+        List<String[]> csv = new ArrayList<>();
         for (Row r : table) {
             text.append(String.format(Locale.ROOT, "%-10s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
                     r.accuracy(), r.macroF1()));
-            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
-                    r.macroF1()));
+            csv.add(new String[] {r.name(), r.arch().toString(), String.valueOf(r.parameters()), String.valueOf(r.flops()), CsvFiles.fixed(r.mlmLoss(), 6),
+                CsvFiles.fixed(r.accuracy(), 6), CsvFiles.fixed(r.macroF1(), 6)});
         }
         System.out.print(text);
         run.writeString("results.txt", text.toString());
-        run.writeString("results.csv", csv.toString());
+        run.writeString("results.csv", CsvFiles.text(List.of("row", "architecture", "parameters", "forward_flops", "mlm_val_loss", "genre_accuracy",
+                "genre_macro_f1"), csv, 1));
         System.out.println("run directory: " + run);
     }
 }

@@ -150,11 +150,15 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         }
         check(s.isImage(), "space", "must be an image space (mobilenet-cpu or mobilenet), got " + space);
         check(!method.walks() || (k >= 1 && k <= s.layers()), "k", "must be in [1, " + s.layers() + "], got " + k);
-        check(superNetSteps >= 1 && retrainSteps >= 1, "superNetSteps", "superNetSteps and retrainSteps must be >= 1");
-        check(batchSize >= 1 && learningRate > 0, "batchSize", "batchSize must be >= 1 and learningRate positive");
+        check(superNetSteps >= 1, "superNetSteps", "must be >= 1, got " + superNetSteps);
+        check(retrainSteps >= 1, "retrainSteps", "must be >= 1, got " + retrainSteps);
+        check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
+        check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
         check(batchNormBatches >= 0, "batchNormBatches", "must be >= 0, got " + batchNormBatches);
-        check(population >= 2 && generations >= 0, "population", "population must be >= 2 and generations >= 0");
-        check(maxParameters >= 0 && maxFlops >= 0, "maxParameters", "limits must be >= 0");
+        check(population >= 2, "population", "must be >= 2, got " + population);
+        check(generations >= 0, "generations", "must be >= 0, got " + generations);
+        check(maxParameters >= 0, "maxParameters", "must be >= 0 (0 for no limit), got " + maxParameters);
+        check(maxFlops >= 0, "maxFlops", "must be >= 0 (0 for no limit), got " + maxFlops);
         check(validationFraction > 0 && validationFraction < 1, "validationFraction", "must be in (0, 1), got " + validationFraction);
         check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got " + dropout);
     }

@@ -188,14 +188,18 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
             throw new PropertyException("", "space", e.getMessage());
         }
         check(superNetSteps >= 1, "superNetSteps", "must be >= 1, got " + superNetSteps);
-        check(superNetLearningRate > 0 && learningRate > 0, "learningRate", "must be positive");
+        check(superNetLearningRate > 0, "superNetLearningRate", "must be positive, got " + superNetLearningRate);
+        check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
         check(lambda >= 0, "lambda", "must be >= 0, got " + lambda);
-        check(alignBlock >= 0 && anchorEvalEvery >= 1, "alignBlock", "alignBlock must be >= 0 (0 for auto) and anchorEvalEvery >= 1");
+        check(alignBlock >= 0, "alignBlock", "must be >= 0 (0 for auto), got " + alignBlock);
+        check(anchorEvalEvery >= 1, "anchorEvalEvery", "must be >= 1, got " + anchorEvalEvery);
         check(childrenToScore >= 1, "childrenToScore", "must be >= 1, got " + childrenToScore);
-        check(maxLength >= 5 && batchSize >= 1, "maxLength", "maxLength must be >= 5 and batchSize >= 1");
+        check(maxLength >= 5, "maxLength", "must be >= 5, got " + maxLength);
+        check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
         check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got " + dropout);
         check(validationFraction > 0 && validationFraction < 1, "validationFraction", "must be in (0, 1), got " + validationFraction);
-        check(epochs >= 1 && patience >= 1, "epochs", "epochs and patience must be >= 1");
+        check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
+        check(patience >= 1, "patience", "must be >= 1, got " + patience);
     }
 
     private SearchSpace searchSpace() {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
-import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
-import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,16 +80,9 @@ class MagicFineTuneTrainerTest {
         MagicFineTuneTrainer<Label> original = trainer();
         original.train(topics(20, 9)).close();
         try (MagicModel<Label> model = original.train(train)) {
-            List<ConfigurationData> config = ProvenanceUtil.extractConfiguration(model.getProvenance());
-            ConfigurationManager cm = new ConfigurationManager();
-            cm.addConfiguration(config);
-            String name = config.stream().filter(c -> c.getClassName().equals(MagicFineTuneTrainer.class.getName())).findFirst().orElseThrow().getName();
             @SuppressWarnings("unchecked")
-            MagicFineTuneTrainer<Label> replay = (MagicFineTuneTrainer<Label>) cm.lookup(name);
-            int count = Integer.parseInt(model.getProvenance().getTrainerProvenance().getInstanceValues().get("train-invocation-count").toString()
-                    .replaceAll("[^0-9]", ""));
-            assertEquals(1, count);
-            replay.setInvocationCount(count);
+            MagicFineTuneTrainer<Label> replay = Replay.trainerOf(model, MagicFineTuneTrainer.class);
+            assertEquals(1, replay.getInvocationCount());
             try (MagicModel<Label> again = replay.train(train)) {
                 MutableDataset<Label> test = topics(40, 10);
                 List<Prediction<Label>> a = model.predict(test);

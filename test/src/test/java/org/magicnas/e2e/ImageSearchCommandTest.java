@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
@@ -102,6 +103,7 @@ class ImageSearchCommandTest {
         assertFalse(Files.exists(runs), "no run directory for bad input");
     }
 
+    @Tag("slow")
     @Test
     void searchesRetrainsAndComparesOnFashionMnist(@TempDir Path tmp) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEFAULT_DIRECTORY)), "Fashion-MNIST is not installed (bin/install-fashion-mnist)");
@@ -127,6 +129,7 @@ class ImageSearchCommandTest {
             assertTrue(top1 >= 0 && top1 <= 1 && r.getAsJsonObject().get("testTop5Error").getAsDouble() <= top1);
         }
         assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
+        assertEquals(13, CsvReadBack.table(run.resolve("magic-at-supernet.csv"), java.util.List.of("step", "child", "loss", "align_loss", "lr")).size());
         assertTrue(Files.isDirectory(run.resolve("magic-at-checkpoints")));
         assertEquals("image-search", Files.readString(run.resolve("command.txt")).strip());
 

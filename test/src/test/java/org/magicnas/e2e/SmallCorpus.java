@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.magicnas.data.BrownCorpus;
-import org.magicnas.data.CorpusLocator;
+import org.magicnas.data.BrownFixture;
 
 /**
  * Small corpora, so that a command line in a new JVM prepares its data in a moment instead of
@@ -58,8 +58,8 @@ final class SmallCorpus {
     }
 
     /**
-     * Copies the first documents of every genre of the Brown corpus (found or fetched as the command
-     * line does) into a new directory in the NLTK layout.
+     * Copies the first documents of every genre of the Brown corpus ({@link BrownFixture}) into a new
+     * directory in the NLTK layout.
      *
      * @param dir the new corpus directory
      * @param perGenre documents per genre
@@ -67,7 +67,7 @@ final class SmallCorpus {
      * @throws IOException if reading or writing fails
      */
     static Path brown(Path dir, int perGenre) throws IOException {
-        Path source = CorpusLocator.locateBrown(null);
+        Path source = BrownFixture.directory();
         Map<String, Integer> taken = new LinkedHashMap<>();
         List<String> cats = new ArrayList<>();
         Files.createDirectories(dir);
