@@ -80,11 +80,14 @@ final class PipelineCommand implements Callable<Integer> {
         if (!(o.budget > 0 && o.budget <= 100)) {
             throw new IllegalArgumentException("--budget must be in (0, 100], got " + o.budget);
         }
-        SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, o.seed);
-        base.validate();
+        if (o.valBatches < 1) {
+            throw new IllegalArgumentException("--val-batches must be >= 1, got " + o.valBatches);
+        }
         if (o.genrePassages < 0) {
             throw new IllegalArgumentException("--genre-passages must be >= 0 (0 for all passages), got " + o.genrePassages);
         }
+        SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, o.seed);
+        base.validate();
         if (o.seeds != null && (o.seeds.size() < 2 || o.seeds.stream().distinct().count() != o.seeds.size())) {
             throw new IllegalArgumentException("--seeds needs at least two distinct seeds, got " + o.seeds);
         }
@@ -147,7 +150,7 @@ final class PipelineCommand implements Callable<Integer> {
                     if (mlm == null) {
                         System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", name, e.getValue(), steps);
                         mlm = name.startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, steps, encoder, seed)
-                                : pretrain(netConfig, e.getValue(), data, steps, encoder, seed, run.resolve(name + "-checkpoints"));
+                                : pretrain(netConfig, e.getValue(), data, steps, encoder, seed, run.resolve(name + "-checkpoints"), o.valBatches);
                         Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
                         run.writeString(name + "-mlm.json", SuperNetRun.GSON.toJson(mlm));
                     } else {
@@ -219,6 +222,7 @@ final class PipelineCommand implements Callable<Integer> {
         int steps = p.steps();
         List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", p.space, "--steps", Integer.toString(steps), "--seed",
                 Long.toString(seed), "--checkpoint-every", Integer.toString(CommandRuns.checkpointEvery(steps)), "--eval-children", "0", "--name", m.id(),
+                "--val-batches", Integer.toString(p.valBatches),
                 "--max-params", Long.toString(p.maxParams), "--max-flops", Long.toString(p.maxFlops)));
         if (p.corpus != null) {
             args.addAll(List.of("--corpus", p.corpus.toString()));
@@ -235,13 +239,13 @@ final class PipelineCommand implements Callable<Integer> {
         return !o.constraints(o.vocabSize).allows(Architecture.bertLike(o.searchSpace()));
     }
 
-    private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints)
-            throws IOException {
+    private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints,
+            int valBatches) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
             TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
-            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(8), r -> {
+            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(valBatches), r -> {
                 if ((r.step() + 1) % every == 0) {
                     System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
                             (r.step() + 1) / ((System.nanoTime() - start) / 1e9));

@@ -219,13 +219,14 @@ class KillAndResumeTest {
     }
 
     /**
-     * The whole pipeline at its smallest (the E=64 space, 20 steps per training, a sample of genre passages, four documents per genre) killed inside a
+     * The whole pipeline at its smallest (the E=64 space, 20 steps per training, 2 validation batches, a sample of genre passages, four documents per genre) killed inside a
      * checkpoint write of one of its trainings (chosen by the seed) and at a random moment, resumed, ends with the table of a straight run.
      */
     @Test
     void pipelineSurvivesKills(@TempDir Path tmp) throws Exception {
         Path brown = SmallCorpus.brown(tmp.resolve("brown"), 4);
-        List<String> args = List.of("pipeline", "--space", "tiny-compress", "--budget", "0.01", "--genre-passages", "64", "--corpus", brown.toString());
+        List<String> args = List.of("pipeline", "--space", "tiny-compress", "--budget", "0.01", "--genre-passages", "64", "--val-batches", "2", "--corpus",
+                brown.toString());
         Path straightRuns = tmp.resolve("straight");
         inProcess(concat(args, "--runs-dir", straightRuns.toString()));
         Path straight = CommandLineTest.only(straightRuns);
