@@ -28,6 +28,7 @@ import org.magicnas.supernet.EncoderSpec;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.ChildEvaluator;
 import org.magicnas.train.ChildScore;
+import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildTrainer;
 import org.magicnas.train.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -38,12 +39,15 @@ import picocli.CommandLine.Option;
  * child of a smaller space, or the BERT-like child of that space) is pre-trained from scratch with
  * masked-LM plus knowledge distillation from a teacher encoder (its logits and hidden states), and
  * saved as an encoder; {@code --without-kd} also trains the same student on the same batches without
- * the teacher, for comparison.
+ * the teacher, for comparison. Both trainings write checkpoints (about ten each); {@code --resume}
+ * continues an interrupted run with the options it was started with and ends with the same files as
+ * an uninterrupted one.
  */
 @Command(name = "distill", mixinStandardHelpOptions = true,
         description = "Pre-train a small student encoder with knowledge distillation from a teacher encoder.")
-final class DistillCommand implements Callable<Integer> {
-    @Option(names = "--teacher", required = true, description = "The teacher: an encoder directory with tokenizer.json, or a run directory holding encoder/.")
+final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
+    @Option(names = "--teacher", description = "The teacher: an encoder directory with tokenizer.json, or a run directory holding encoder/ (required"
+            + " unless --resume is given).")
     Path teacherDir;
 
     @Option(names = "--space", defaultValue = "tiny-compress", description = "The student's space preset (default: ${DEFAULT-VALUE}).")
@@ -90,8 +94,29 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
+    @Option(names = "--resume", description = "Resume the run in this directory (its " + FILE + " wins): a finished training is kept, an"
+            + " interrupted one continues from its latest checkpoint.")
+    Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "distill-options.json";
+    /** The checkpoints of the distillation, in the run directory. */
+    static final String KD_CHECKPOINTS = "kd-checkpoints";
+    /** The checkpoints of the training without the teacher ({@code --without-kd}), in the run directory. */
+    static final String PLAIN_CHECKPOINTS = "without-kd-checkpoints";
+
     @Override
     public Integer call() throws Exception {
+        return CommandRuns.call(resume, this, FILE);
+    }
+
+    /** Distils in a new run directory, or continues {@code resumed}. */
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
+        if (teacherDir == null) {
+            throw new IllegalArgumentException("--teacher is required: an encoder directory with tokenizer.json, or a run directory holding encoder/"
+                    + " (or --resume <distill run>)");
+        }
         if (steps < 1 || valBatches < 1 || lr <= 0) {
             throw new IllegalArgumentException("--steps and --val-batches must be >= 1 and --lr positive, got " + steps + ", " + valBatches + ", " + lr);
         }
@@ -114,7 +139,7 @@ final class DistillCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--teacher " + teacherDir + " was trained with another tokenizer than --corpus, --seed " + seed
                         + " and vocabulary " + teacherSpec.config().vocabSize() + " give; use the teacher's corpus and seed");
             }
-            RunDirectory run = RunDirectory.create(runsDir, "distill");
+            RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "distill", this, FILE, this);
             System.out.printf(Locale.ROOT, "distill: teacher %s (%s), student %s in %s, %d steps; run %s%n", teacherSpec.architecture(),
                     teacherSpec.config().space().describe(), studentArch, studentArch.space().describe(), steps, run);
             List<MlmBatch> validation = data.validation(valBatches);
@@ -126,12 +151,12 @@ final class DistillCommand implements Callable<Integer> {
                 table.add(row("teacher", teacherSpec.architecture(), teacherSpec.config(), teacherScore));
                 ChildScore kd = distill(studentConfig, studentArch, teacher, data, validation, run, manager);
                 table.add(row("student+KD", studentArch, studentConfig, kd));
-                summary.put("teacher", Map.of("architecture", teacherSpec.architecture().toString(), "validationLoss", teacherScore.loss()));
-                summary.put("studentKd", Map.of("architecture", studentArch.toString(), "validationLoss", kd.loss()));
+                summary.put("teacher", summaryRow(teacherSpec.architecture(), teacherScore));
+                summary.put("studentKd", summaryRow(studentArch, kd));
                 if (withoutKd) {
-                    ChildScore plain = pretrain(studentConfig, studentArch, data, validation);
+                    ChildScore plain = pretrain(studentConfig, studentArch, data, validation, run);
                     table.add(row("student", studentArch, studentConfig, plain));
-                    summary.put("studentWithoutKd", Map.of("architecture", studentArch.toString(), "validationLoss", plain.loss()));
+                    summary.put("studentWithoutKd", summaryRow(studentArch, plain));
                 }
             }
             summary.put("steps", steps);
@@ -166,17 +191,24 @@ final class DistillCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
         ChildModel child = ChildModel.create(config, arch);
         child.initialize(manager);
-        TrainingConfig tc = TrainingConfig.standAlone(steps, lr, seed);
+        TrainingConfig tc = TrainingConfig.standAlone(steps, lr, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
+        CheckpointStore store = new CheckpointStore(run.resolve(KD_CHECKPOINTS), 1);
         try (DistillationTrainer t = new DistillationTrainer(child, teacher, manager, tc, s -> data.train().batchAt(s), temperature, logitWeight,
-                hiddenWeight); CsvLog log = CsvLog.open(run.resolve("metrics.csv"), List.of("step", "mlm_loss", "logit_loss", "hidden_loss"), 0)) {
-            long start = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                DistillationTrainer.Step r = t.step();
-                log.row(r.step(), r.mlmLoss(), r.logitLoss(), r.hiddenLoss());
-                if ((i + 1) % Math.max(1, steps / 10) == 0) {
-                    System.out.printf(Locale.ROOT, "  KD step %d/%d  mlm %.4f  logit %.4f  hidden %.4f  %.1f steps/s%n", i + 1, steps, r.mlmLoss(), r.logitLoss(),
-                            r.hiddenLoss(), (i + 1) / ((System.nanoTime() - start) / 1e9));
-                }
+                hiddenWeight)) {
+            long from = t.resume(store);
+            if (from > 0) {
+                System.out.printf(Locale.ROOT, "  KD resumed at step %d/%d%n", from, steps);
+            }
+            try (CsvLog log = CsvLog.open(run.resolve("metrics.csv"), List.of("step", "mlm_loss", "logit_loss", "hidden_loss"), from)) {
+                long start = System.nanoTime();
+                int every = Math.max(1, steps / 10);
+                t.train(store, r -> {
+                    log.row(r.step(), r.mlmLoss(), r.logitLoss(), r.hiddenLoss());
+                    if ((r.step() + 1) % every == 0) {
+                        System.out.printf(Locale.ROOT, "  KD step %d/%d  mlm %.4f  logit %.4f  hidden %.4f  %.1f steps/s%n", r.step() + 1, steps, r.mlmLoss(),
+                                r.logitLoss(), r.hiddenLoss(), (r.step() + 1 - from) / ((System.nanoTime() - start) / 1e9));
+                    }
+                }, log::flush);
             }
         }
         ChildScore score = ChildEvaluator.evaluate(child, validation, manager);
@@ -186,16 +218,25 @@ final class DistillCommand implements Callable<Integer> {
         return score;
     }
 
-    private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, List<MlmBatch> validation) {
+    private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, List<MlmBatch> validation, RunDirectory run)
+            throws IOException {
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             int every = Math.max(1, steps / 5);
-            return ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, lr, seed), s -> data.train().batchAt(s), validation,
-                    r -> {
-                        if ((r.step() + 1) % every == 0) {
-                            System.out.printf(Locale.ROOT, "  without KD step %d/%d  mlm %.4f%n", r.step() + 1, steps, r.predictionLoss());
-                        }
-                    }).score();
+            TrainingConfig training = TrainingConfig.standAlone(steps, lr, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
+            return ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), validation, r -> {
+                if ((r.step() + 1) % every == 0) {
+                    System.out.printf(Locale.ROOT, "  without KD step %d/%d  mlm %.4f%n", r.step() + 1, steps, r.predictionLoss());
+                }
+            }, new CheckpointStore(run.resolve(PLAIN_CHECKPOINTS), 1)).score();
         }
+    }
+
+    /** A row of {@code distill.json}, its keys in a fixed order (a {@code Map.of} orders them differently in every JVM). */
+    private static Map<String, Object> summaryRow(Architecture arch, ChildScore score) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("architecture", arch.toString());
+        row.put("validationLoss", score.loss());
+        return row;
     }
 
     private static String[] row(String name, Architecture arch, SuperNetConfig config, ChildScore score) {

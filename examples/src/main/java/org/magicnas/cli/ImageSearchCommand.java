@@ -60,7 +60,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "image-search", mixinStandardHelpOptions = true,
         description = "Search the MobileNetV2-like image space on Fashion-MNIST with the given methods, retrain and compare with a fixed child.")
-final class ImageSearchCommand implements Callable<Integer> {
+final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumable {
     @Option(names = "--method", defaultValue = "magic-at,spos", split = ",", description = "Methods, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
@@ -130,11 +130,21 @@ final class ImageSearchCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
-    @Option(names = "--resume", description = "A run directory of an interrupted image-search: super-nets resume from their checkpoints; the rest is recomputed (it is deterministic).")
+    @Option(names = "--resume", description = "A run directory of an interrupted image-search, continued with the options it was started with (its "
+            + FILE + "): super-nets resume from their checkpoints; the rest is recomputed (it is deterministic).")
     Path resume;
+
+    /** The file a run keeps the command's options in. */
+    static final String FILE = "image-search-options.json";
 
     @Override
     public Integer call() throws Exception {
+        return CommandRuns.call(resume, this, FILE);
+    }
+
+    /** Searches in a new run directory, or continues {@code resumed}. */
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
         SearchSpace s = Preset.of(space).space();
         if (!s.isImage()) {
             throw new IllegalArgumentException("--space " + space + " is not an image space: use mobilenet-cpu (28x28 grey) or mobilenet (224x224 RGB)");
@@ -163,7 +173,7 @@ final class ImageSearchCommand implements Callable<Integer> {
         ImageData valid = splits.valid();
         ImageSource test = splits.test();
 
-        RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(runsDir, "image-search");
+        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "image-search", this, FILE, this);
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.magicnas.data.CorpusLocator;
 import org.magicnas.data.MlmCorpus;
@@ -35,10 +37,12 @@ import org.magicnas.train.TrainingConfig;
 import org.magicnas.tribuo.EncoderStart;
 import org.magicnas.tribuo.MagicFineTuneTrainer;
 import org.magicnas.tribuo.MagicModel;
+import org.tribuo.Dataset;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.dataset.DatasetView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +79,12 @@ final class PipelineCommand implements Callable<Integer> {
         PipelineOptions o = resumed == null ? options : CommandRuns.options(resumed, PipelineOptions.FILE, PipelineOptions.class);
         if (!(o.budget > 0 && o.budget <= 100)) {
             throw new IllegalArgumentException("--budget must be in (0, 100], got " + o.budget);
+        }
+        if (o.valBatches < 1) {
+            throw new IllegalArgumentException("--val-batches must be >= 1, got " + o.valBatches);
+        }
+        if (o.genrePassages < 0) {
+            throw new IllegalArgumentException("--genre-passages must be >= 0 (0 for all passages), got " + o.genrePassages);
         }
         SuperNetOptions base = superNetOptions(o, Method.MAGIC_AT, o.seed);
         base.validate();
@@ -131,8 +141,8 @@ final class PipelineCommand implements Callable<Integer> {
             List<Row> table = new ArrayList<>();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), base.seqLen, base.dropout);
             try (BertTextExtractor<Label> text = new BertTextExtractor<>(data.tokenizer().file(), base.seqLen)) {
-                MutableDataset<Label> train = null;
-                MutableDataset<Label> dev = null;
+                Dataset<Label> train = null;
+                Dataset<Label> dev = null;
                 for (Map.Entry<String, Architecture> e : archs.entrySet()) {
                     String name = e.getKey();
                     Path encoder = run.resolve(name + "-encoder");
@@ -140,7 +150,7 @@ final class PipelineCommand implements Callable<Integer> {
                     if (mlm == null) {
                         System.out.printf(Locale.ROOT, "== %s: pre-training %s stand-alone for %d steps%n", name, e.getValue(), steps);
                         mlm = name.startsWith("E-") ? pretrainElectra(netConfig, e.getValue(), data, steps, encoder, seed)
-                                : pretrain(netConfig, e.getValue(), data, steps, encoder, seed, run.resolve(name + "-checkpoints"));
+                                : pretrain(netConfig, e.getValue(), data, steps, encoder, seed, run.resolve(name + "-checkpoints"), o.valBatches);
                         Files.copy(data.tokenizer().file(), encoder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
                         run.writeString(name + "-mlm.json", SuperNetRun.GSON.toJson(mlm));
                     } else {
@@ -150,8 +160,8 @@ final class PipelineCommand implements Callable<Integer> {
                     if (genre == null) {
                         if (train == null) {
                             System.out.println("== Brown genre task: passages of the training and dev documents");
-                            train = new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1));
-                            dev = new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1));
+                            train = sample(new MutableDataset<>(new BrownGenreDataSource(brown, Split.TRAIN, text, seed, 0.1, 0.1)), o.genrePassages, seed);
+                            dev = sample(new MutableDataset<>(new BrownGenreDataSource(brown, Split.DEV, text, seed, 0.1, 0.1)), o.genrePassages, seed);
                         }
                         System.out.printf(Locale.ROOT, "== %s: fine-tuning on the Brown genre task (%d passages)%n", name, train.size());
                         genre = fineTune(encoder, epochs, seed, base.seqLen, train, dev, run.resolve(name + "-brown-genre.model"));
@@ -167,13 +177,37 @@ final class PipelineCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A seeded sample of at most {@code limit} passages (in their original order), or all of them if
+     * {@code limit} is 0 or at least their number; the view keeps the whole set's genres and features.
+     */
+    static Dataset<Label> sample(MutableDataset<Label> all, int limit, long seed) {
+        if (limit == 0 || limit >= all.size()) {
+            return all;
+        }
+        int[] order = new int[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(SplitMix64.mix(seed, 80));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] kept = Arrays.copyOf(order, limit);
+        Arrays.sort(kept);
+        return new DatasetView<>(all, kept, all.getFeatureIDMap(), all.getOutputIDInfo(), "a seeded sample of " + limit + " of " + all.size() + " passages");
+    }
+
     /** A stage's saved result, or null if the stage has not finished. */
     private static <T> T stageResult(RunDirectory run, String file, Class<T> type) throws IOException {
         Path p = run.resolve(file);
         return Files.isRegularFile(p) ? SuperNetRun.GSON.fromJson(Files.readString(p), type) : null;
     }
 
-    private static GenreScore fineTune(Path encoder, int epochs, long seed, int seqLen, MutableDataset<Label> train, MutableDataset<Label> dev,
+    private static GenreScore fineTune(Path encoder, int epochs, long seed, int seqLen, Dataset<Label> train, Dataset<Label> dev,
             Path modelFile) throws IOException {
         MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
                 .withShape(seqLen, 32, 0.1, 2);
@@ -189,6 +223,7 @@ final class PipelineCommand implements Callable<Integer> {
         int steps = p.steps();
         List<String> args = new ArrayList<>(List.of("--method", m.id(), "--space", p.space, "--steps", Integer.toString(steps), "--seed",
                 Long.toString(seed), "--checkpoint-every", Integer.toString(CommandRuns.checkpointEvery(steps)), "--eval-children", "0", "--name", m.id(),
+                "--val-batches", Integer.toString(p.valBatches),
                 "--max-params", Long.toString(p.maxParams), "--max-flops", Long.toString(p.maxFlops)));
         if (p.corpus != null) {
             args.addAll(List.of("--corpus", p.corpus.toString()));
@@ -205,13 +240,13 @@ final class PipelineCommand implements Callable<Integer> {
         return !o.constraints(o.vocabSize).allows(Architecture.bertLike(o.searchSpace()));
     }
 
-    private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints)
-            throws IOException {
+    private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints,
+            int valBatches) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
             TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
-            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(8), r -> {
+            ChildTrainer.Trained t = ChildTrainer.fromScratch(config, arch, manager, training, s -> data.train().batchAt(s), data.validation(valBatches), r -> {
                 if ((r.step() + 1) % every == 0) {
                     System.out.printf(Locale.ROOT, "  step %d/%d  loss %.4f  %.1f steps/s%n", r.step() + 1, steps, r.predictionLoss(),
                             (r.step() + 1) / ((System.nanoTime() - start) / 1e9));

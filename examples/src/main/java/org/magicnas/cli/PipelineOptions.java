@@ -32,6 +32,16 @@ public final class PipelineOptions {
     @Option(names = "--max-flops", defaultValue = "0", description = "Search: most forward FLOPs per sequence, 0 for none (default: ${DEFAULT-VALUE}).")
     long maxFlops;
 
+    @Option(names = "--genre-passages", defaultValue = "0",
+            description = "Fine-tune and score the Brown genre task on a seeded sample of at most this many passages of each split (training"
+                    + " and dev), 0 for all of them (about 23,400 and 2,900) (default: ${DEFAULT-VALUE}): a quick run of the whole pipeline.")
+    int genrePassages;
+
+    @Option(names = "--val-batches", defaultValue = "8",
+            description = "Validation batches that score the children during shrinking and the pre-trained encoders (default: ${DEFAULT-VALUE});"
+                    + " fewer make a quicker, noisier run: scoring dominates the super-net stage of a small run.")
+    int valBatches = 8; // also the value of a pipeline.json written before the option existed
+
     @Option(names = "--electra", description = "Also pre-train the MAGIC-AT child ELECTRA-style (replaced-token detection): an E-magic-at row.")
     boolean electra;
 

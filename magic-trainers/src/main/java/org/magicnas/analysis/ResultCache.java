@@ -5,14 +5,17 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.magicnas.train.CheckpointStore;
 
 /**
  * Results of independent jobs stored by the content hash of everything that determines them, one
@@ -22,6 +25,9 @@ import java.util.Optional;
 public final class ResultCache {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
     private static final String CLAIMS = "claims";
+    private static final String TMP = ".tmp";
+    /** Test only: milliseconds to sleep between writing a result and moving it into place ({@link CheckpointStore#TEST_DELAY_PROPERTY}). */
+    private static final long TEST_DELAY_MS = Long.getLong(CheckpointStore.TEST_DELAY_PROPERTY, 0L);
     private final Path dir;
 
     /**
@@ -70,7 +76,8 @@ public final class ResultCache {
     }
 
     /**
-     * Stores a result atomically.
+     * Stores a result atomically and durably: written to a temporary file, flushed to disk and renamed
+     * into place, so that a killed process (or a power cut) leaves either no result file or a complete one.
      *
      * @param key the job's key
      * @param result the result
@@ -78,9 +85,18 @@ public final class ResultCache {
     public void write(String key, Object result) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Path tmp = Files.createTempFile(dir, key, TMP);
             Files.writeString(tmp, GSON.toJson(result), StandardCharsets.UTF_8);
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            if (TEST_DELAY_MS > 0) {
+                Thread.sleep(TEST_DELAY_MS);
+            }
             Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to the result cache " + dir, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the result cache " + dir, e);
         }
@@ -105,9 +121,22 @@ public final class ResultCache {
         }
     }
 
-    /** Removes every claim (those of killed workers too); call only while no worker runs. */
+    /**
+     * Removes every claim and every unfinished result file (those of killed workers too); call only while
+     * no worker runs.
+     */
     public void clearClaims() {
         Path claims = dir.resolve(CLAIMS);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(TMP)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the unfinished results of the result cache " + dir, e);
+        }
         if (!Files.isDirectory(claims)) {
             return;
         }

@@ -7,8 +7,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.magicnas.alignment.AlignmentLoss;
 import org.magicnas.data.MlmBatch;
@@ -16,7 +22,10 @@ import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderOutput;
+import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.BatchTensors;
+import org.magicnas.train.CheckpointFiles;
+import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.LearningRateSchedule;
 import org.magicnas.train.MlmObjective;
 import org.magicnas.train.SinglePathAdam;
@@ -28,6 +37,10 @@ import org.magicnas.train.TrainingConfig;
  * t_j)} over masked positions for the logits and over real tokens for the hidden states. Student layer
  * i is matched with teacher layer {@code ceil((i+1) Nt / Ns) - 1} (uniform mapping); P is a learned
  * projection when the widths differ. The teacher runs without dropout and without gradient.
+ *
+ * <p>The state of a training is the student's and the projection's weights, the optimizer's state and
+ * the steps done (every batch, mask and dropout draw is a function of the seed and the step), so a
+ * training resumed from a checkpoint ({@link #resume}, {@link #train}) ends with the same bits as an uninterrupted one.
  */
 public final class DistillationTrainer implements AutoCloseable {
     private final ChildModel student;
@@ -137,6 +150,80 @@ public final class DistillationTrainer implements AutoCloseable {
             step++;
             return r;
         }
+    }
+
+    /**
+     * Restores the store's latest checkpoint, if there is one.
+     *
+     * @param store the checkpoints
+     * @return the steps done (0 if there was no checkpoint)
+     * @throws IOException if the checkpoint cannot be read
+     */
+    public long resume(CheckpointStore store) throws IOException {
+        Optional<Path> latest = store.latest();
+        if (latest.isPresent()) {
+            restore(latest.get());
+        }
+        return step;
+    }
+
+    /**
+     * Trains the remaining steps up to {@code training.steps()}, writing a checkpoint every {@code
+     * training.checkpointEvery()} steps (if positive) and at the end; after {@link #resume} the weights
+     * then equal those of an uninterrupted training bit for bit.
+     *
+     * @param store where checkpoints go, or null for none
+     * @param progress receives every step trained in this call
+     * @param beforeCheckpoint runs before each checkpoint is written (e.g. to flush a log of the steps so far)
+     * @throws IOException if a checkpoint cannot be written
+     */
+    public void train(CheckpointStore store, Consumer<Step> progress, Runnable beforeCheckpoint) throws IOException {
+        int every = config.checkpointEvery();
+        while (step < config.steps()) {
+            progress.accept(step());
+            if (store != null && ((every > 0 && step % every == 0) || step == config.steps())) {
+                beforeCheckpoint.run();
+                store.save(step, this::save);
+            }
+        }
+    }
+
+    /**
+     * Writes the training state into a directory: {@code weights.params} (the student's and the
+     * projection's weights), {@code optimizer.bin} and {@code state.txt} (the student and the steps done).
+     *
+     * @param dir the directory (existing)
+     * @throws IOException if writing fails
+     */
+    public void save(Path dir) throws IOException {
+        CheckpointFiles.write(dir.resolve("weights.params"), out -> ParameterIO.save(parameters, out));
+        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> optimizer.save(parameters, out));
+        Files.writeString(dir.resolve("state.txt"), student.architecture() + "\n" + step + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Restores the state written by {@link #save}.
+     *
+     * @param dir the checkpoint directory
+     * @throws IOException if reading fails or the checkpoint holds another student
+     */
+    public void restore(Path dir) throws IOException {
+        List<String> state = Files.readAllLines(dir.resolve("state.txt"), StandardCharsets.UTF_8);
+        if (state.size() < 2 || !state.get(0).equals(student.architecture().toString())) {
+            throw new IOException("checkpoint " + dir + " holds student " + (state.isEmpty() ? "?" : state.get(0)) + ", not " + student.architecture());
+        }
+        CheckpointFiles.read(dir.resolve("weights.params"), in -> ParameterIO.load(parameters, in));
+        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> optimizer.load(parameters, in));
+        step = Long.parseLong(state.get(1).trim());
+    }
+
+    /**
+     * Steps done so far.
+     *
+     * @return the count
+     */
+    public long stepsDone() {
+        return step;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Locale;
  * doubles as {@code %.6g} in {@link Locale#ROOT} (NaN as an empty field), other values as their
  * text, quoted only when they hold a comma, a quote or a line break. When a run resumes from a
  * checkpoint the file is read back with OpenCSV and the rows at or after the checkpoint's step are
- * dropped first, so the file never holds a step twice.
+ * dropped first, so the file never holds a step twice; a last line without its line break, cut
+ * short by a killed process, is dropped too.
  */
 public final class CsvLog implements AutoCloseable {
     private final ICSVWriter out;
@@ -39,6 +40,10 @@ public final class CsvLog implements AutoCloseable {
     public static CsvLog open(Path file, List<String> header, long fromStep) throws IOException {
         List<String[]> keep = new ArrayList<>();
         if (Files.exists(file)) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                Files.writeString(file, text.substring(0, text.lastIndexOf('\n') + 1), StandardCharsets.UTF_8);
+            }
             List<String[]> rows = CsvFiles.read(file);
             for (int i = 0; i < rows.size(); i++) {
                 if (i == 0 || step(file, i + 1, rows.get(i)) < fromStep) {

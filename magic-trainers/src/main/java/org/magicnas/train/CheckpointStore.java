@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 public final class CheckpointStore {
     /**
      * Test only: a system property, read once, giving milliseconds to sleep inside every checkpoint
-     * write (after the files are written, before the checkpoint is marked complete), so that a test
-     * can kill a process in the middle of a write.
+     * write (after the files are written, before the checkpoint is marked complete), and in every write
+     * of a study's result cache (before the result is moved into place), so that a test can kill a
+     * process in the middle of a write.
      */
     public static final String TEST_DELAY_PROPERTY = "magic.checkpoint.testDelayMs";
     /** The marker file of a complete checkpoint. */

@@ -1,20 +1,28 @@
 package org.magicnas.distill;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.OperatorSpec;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.SuperNetConfig;
+import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.AdamSettings;
+import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.SyntheticBatches;
 import org.magicnas.train.Method;
 import org.magicnas.train.TrainingConfig;
@@ -61,6 +69,50 @@ class DistillationTrainerTest {
             other.initialize(m);
             assertThrows(IllegalArgumentException.class, () -> new DistillationTrainer(other, teacher, m,
                     TrainingConfig.defaults(Method.SPOS, 10, 1), s -> batch(s), 2.0, 1.0, 1.0));
+        }
+    }
+
+    /** A distillation stopped after the checkpoint of step 4 (of 10) and resumed in a new trainer equals a straight one, bit for bit. */
+    @Test
+    void anInterruptedDistillationResumesExactly(@TempDir Path dir) throws Exception {
+        TrainingConfig tc = TrainingConfig.standAlone(10, 3e-3, 5).withCheckpointEvery(2);
+        List<DistillationTrainer.Step> straight = new ArrayList<>();
+        byte[] straightWeights = distil(tc, null, straight, Long.MAX_VALUE);
+        CheckpointStore store = new CheckpointStore(dir, 1);
+        List<DistillationTrainer.Step> resumed = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> distil(tc, store, resumed, 5));
+        assertEquals(5, resumed.size(), "killed after step 5, the checkpoint of step 4 written");
+        resumed.remove(4);
+        byte[] weights = distil(tc, store, resumed, Long.MAX_VALUE);
+        assertEquals(straight, resumed);
+        assertArrayEquals(straightWeights, weights);
+    }
+
+    /** Trains a fresh student (and projection) under {@code tc}, resuming from the store if given; throws after {@code killAfter} steps. */
+    private static byte[] distil(TrainingConfig tc, CheckpointStore store, List<DistillationTrainer.Step> steps, long killAfter) throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(9);
+            ChildModel teacher = ChildModel.create(new SuperNetConfig(TEACHER, 50, 16, 0.1f), Architecture.parse(TEACHER, "MHA2,FFN,MHA2,FFN"));
+            teacher.initialize(m);
+            ChildModel student = ChildModel.create(new SuperNetConfig(STUDENT, 50, 16, 0.1f), Architecture.parse(STUDENT, "MHA2,FFN"));
+            student.initialize(m);
+            try (DistillationTrainer t = new DistillationTrainer(student, teacher, m, tc, DistillationTrainerTest::batch, 2.0, 1.0, 1.0)) {
+                if (store != null) {
+                    t.resume(store);
+                }
+                t.train(store, r -> {
+                    steps.add(r);
+                    if (steps.size() == killAfter) {
+                        throw new IllegalStateException("killed");
+                    }
+                }, () -> { });
+                assertEquals(10, t.stepsDone());
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                ParameterIO.save(student.trainableParameters(), out);
+            }
+            return bytes.toByteArray();
         }
     }
 }

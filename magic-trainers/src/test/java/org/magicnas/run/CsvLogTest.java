@@ -55,6 +55,19 @@ class CsvLogTest {
         assertEquals(List.of("3", "FFN", "9.00000"), rows.get(4));
     }
 
+    /** A killed process leaves a last line without its line break: "1" of "12,..." would otherwise read as step 1, or an open quote fail. */
+    @Test
+    void aLastLineCutShortByAKillIsDropped() throws IOException {
+        Path file = dir.resolve("metrics.csv");
+        for (String cut : List.of("1", "12,\"MHA2")) {
+            Files.writeString(file, "step,child\n0,FFN\n1,FFN\n" + cut, StandardCharsets.UTF_8);
+            try (CsvLog log = CsvLog.open(file, List.of("step", "child"), 8)) {
+                log.row(8L, "MHA2");
+            }
+            assertEquals("step,child\n0,FFN\n1,FFN\n8,MHA2\n", Files.readString(file, StandardCharsets.UTF_8), cut);
+        }
+    }
+
     @Test
     void aRowWithoutAStepFailsWithTheFileAndRow() throws IOException {
         Path file = dir.resolve("shrink.csv");

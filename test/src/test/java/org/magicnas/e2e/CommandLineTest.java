@@ -69,8 +69,8 @@ class CommandLineTest {
         Path runs = tmp.resolve("runs");
         Path text = Files.writeString(tmp.resolve("corpus.txt"), "one document.\nanother document.\n");
         String[][] cases = {{"--budget", "0"}, {"--max-params", "1000"}, {"--corpus", text.toString()}, {"--space", "huge"}, {"--seeds", "3"},
-            {"--seeds", "1,1"}};
-        String[] named = {"budget", "smallest", "corpus.txt", "huge", "--seeds", "[1, 1]"};
+            {"--seeds", "1,1"}, {"--genre-passages", "-1"}, {"--val-batches", "0"}};
+        String[] named = {"budget", "smallest", "corpus.txt", "huge", "--seeds", "[1, 1]", "--genre-passages must be >= 0", "--val-batches must be >= 1"};
         for (int i = 0; i < cases.length; i++) {
             List<String> a = new ArrayList<>(List.of("pipeline", "--runs-dir", runs.toString()));
             a.addAll(List.of(cases[i]));

@@ -131,6 +131,14 @@ class ImageSearchCommandTest {
         assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
         assertEquals(13, CsvReadBack.table(run.resolve("magic-at-supernet.csv"), java.util.List.of("step", "child", "loss", "align_loss", "lr")).size());
         assertTrue(Files.isDirectory(run.resolve("magic-at-checkpoints")));
+        assertEquals("image-search", Files.readString(run.resolve("command.txt")).strip());
+
+        // Resumed with the options it was started with (not the defaults): the finished super-net is kept, the rest recomputed alike.
+        Result resumed = run("image-search", "--resume", run.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(results, Files.readString(run.resolve("results.txt")));
+        assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
+        assertEquals(13, Files.readAllLines(run.resolve("fixed-retrain.csv")).size());
     }
 
     /** train/a (4 images), train/b (3 images and, if asked, a broken one), val/a and val/b (1 image each), 16x16 random RGB PNGs. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,8 +58,13 @@ class KillAndResumeTest {
 
     /** Kills the process as soon as a checkpoint numbered at least {@code fromStep} is being written under {@code runs}. */
     private static boolean killInsideCheckpointWrite(Process p, Path runs, long fromStep) throws Exception {
+        return killInsideCheckpointWrite(p, runs, fromStep, "");
+    }
+
+    /** As {@link #killInsideCheckpointWrite(Process, Path, long)}, in a checkpoint directory whose name starts with {@code store}. */
+    private static boolean killInsideCheckpointWrite(Process p, Path runs, long fromStep, String store) throws Exception {
         while (p.isAlive()) {
-            if (writing(runs, fromStep)) {
+            if (writing(runs, fromStep, store)) {
                 p.destroyForcibly().waitFor();
                 return true;
             }
@@ -67,9 +74,13 @@ class KillAndResumeTest {
     }
 
     private static boolean writing(Path runs, long fromStep) throws IOException {
+        return writing(runs, fromStep, "");
+    }
+
+    private static boolean writing(Path runs, long fromStep, String store) throws IOException {
         try (Stream<Path> s = Files.walk(runs)) {
-            return s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".tmp-step-"))
-                    .anyMatch(n -> Long.parseLong(n.substring(10, 19)) >= fromStep);
+            return s.filter(f -> f.getFileName().toString().startsWith(".tmp-step-") && f.getParent().getFileName().toString().startsWith(store))
+                    .map(f -> f.getFileName().toString()).anyMatch(n -> Long.parseLong(n.substring(10, 19)) >= fromStep);
         } catch (java.io.UncheckedIOException e) {
             return false; // a file vanished while walking
         }
@@ -169,13 +180,174 @@ class KillAndResumeTest {
         }
     }
 
+    /**
+     * distill with {@code --without-kd}, killed inside a checkpoint write of one of its two trainings (chosen by the seed) and at a
+     * random moment, resumed, ends with the files of a straight run.
+     */
+    @Test
+    void distillSurvivesKills(@TempDir Path tmp) throws Exception {
+        // A small corpus, so that each JVM prepares its data in a moment.
+        String corpus = SmallCorpus.write(tmp.resolve("corpus.txt"), 200).toString();
+        Path teacherRuns = tmp.resolve("teacher");
+        inProcess(concat(concat(List.of("train-supernet"), CommandLineTest.SMALL), "--steps", "2", "--eval-children", "0", "--corpus", corpus,
+                "--runs-dir", teacherRuns.toString()));
+        Path teacher = CommandLineTest.only(teacherRuns);
+        List<String> args = List.of("distill", "--teacher", teacher.toString(), "--corpus", corpus, "--student", "MHA2,FFN,CONV3,FFN", "--seq-len", "32",
+                "--batch-size", "8", "--steps", "20", "--val-batches", "2", "--without-kd");
+        Path straightRuns = tmp.resolve("straight");
+        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
+        Path straight = CommandLineTest.only(straightRuns);
+
+        Random random = new Random(20);
+        Path runs = tmp.resolve("killed");
+        Files.createDirectories(runs);
+        Path log = tmp.resolve("log.txt");
+        // 20 steps: a checkpoint every 2 in each training; killed inside the write of step 6 to 14 of the KD or the plain training.
+        long killStep = 6 + 2L * random.nextInt(5);
+        String store = random.nextBoolean() ? "kd-checkpoints" : "without-kd-checkpoints";
+        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
+        assertTrue(killInsideCheckpointWrite(first, runs, killStep, store), "the run ended before writing " + store + " " + killStep + ": "
+                + Files.readString(log));
+        Path run = CommandLineTest.only(runs);
+        killAfter(start(log, false, List.of("distill", "--resume", run.toString())), 1000 + random.nextInt(4000));
+        finish(start(log, false, List.of("distill", "--resume", run.toString())), log);
+
+        for (String f : List.of("results.txt", "distill.json", "metrics.csv", "encoder/encoder.params", "encoder/encoder.json", "encoder/tokenizer.json",
+                "without-kd-checkpoints/step-000000020/weights.params", "kd-checkpoints/step-000000020/optimizer.bin")) {
+            assertSameFile(straight, run, f);
+        }
+    }
+
+    /**
+     * The whole pipeline at its smallest (the E=64 space, 20 steps per training, 2 validation batches, a sample of genre passages, four documents per genre) killed inside a
+     * checkpoint write of one of its trainings (chosen by the seed) and at a random moment, resumed, ends with the table of a straight run.
+     */
+    @Test
+    void pipelineSurvivesKills(@TempDir Path tmp) throws Exception {
+        Path brown = SmallCorpus.brown(tmp.resolve("brown"), 4);
+        List<String> args = List.of("pipeline", "--space", "tiny-compress", "--budget", "0.01", "--genre-passages", "64", "--val-batches", "2", "--corpus",
+                brown.toString());
+        Path straightRuns = tmp.resolve("straight");
+        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
+        Path straight = CommandLineTest.only(straightRuns);
+
+        Random random = new Random(15);
+        Path runs = tmp.resolve("killed");
+        Files.createDirectories(runs);
+        Path log = tmp.resolve("log.txt");
+        // 20 steps per training, a checkpoint every 2: killed inside the write of step 4 to 16 of a super-net or a stand-alone pre-training.
+        long killStep = 4 + 2L * random.nextInt(7);
+        String store = List.of("checkpoints", "spos-checkpoints", "baseline-checkpoints").get(random.nextInt(3));
+        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
+        assertTrue(killInsideCheckpointWrite(first, runs, killStep, store), "the run ended before writing " + store + " " + killStep + ": "
+                + Files.readString(log));
+        Path run = CommandLineTest.only(runs);
+        killAfter(start(log, false, List.of("pipeline", "--resume", run.toString())), 2000 + random.nextInt(8000));
+        finish(start(log, false, List.of("pipeline", "--resume", run.toString())), log);
+
+        assertSameFile(straight, run, "results.txt");
+        assertSameFile(straight, run, "results.csv");
+        for (String row : List.of("magic-at", "spos", "baseline")) {
+            assertSameFile(straight, run, row + "-mlm.json");
+            assertSameFile(straight, run, row + "-genre.json");
+            assertSameFile(straight, run, row + "-encoder/encoder.params");
+        }
+    }
+
+    /**
+     * The rank study, its driver and worker JVMs killed together inside a write of its result cache and at a random moment, never leaves a
+     * partial result in the cache; rerun, it finishes with the report of an uninterrupted study.
+     */
+    @Test
+    void rankStudySurvivesKills(@TempDir Path tmp) throws Exception {
+        String corpus = SmallCorpus.write(tmp.resolve("corpus.txt"), 200).toString();
+        List<String> study = List.of("rank-correlation", "--preset", "quick", "--corpus", corpus, "--children", "5", "--noise-children", "2",
+                "--child-steps", "6", "--supernet-steps", "8", "--methods", "spos,magic-t", "--bootstrap", "200", "--top-k", "2", "--workers", "2");
+        Path straightRuns = tmp.resolve("straight");
+        inProcess(concat(study, "--cache", tmp.resolve("straight-cache").toString(), "--runs-dir", straightRuns.toString()));
+        Path straight = CommandLineTest.only(straightRuns);
+
+        Path cache = tmp.resolve("cache");
+        Path runs = tmp.resolve("killed");
+        List<String> args = concat(study, "--cache", cache.toString(), "--runs-dir", runs.toString());
+        Path log = tmp.resolve("log.txt");
+        Random random = new Random(81);
+        // Killed (driver and workers) once a result is being written, after 1 to 4 results are in place.
+        int before = 1 + random.nextInt(4);
+        Process first = start(log, true, args);
+        boolean inWrite = false;
+        while (first.isAlive() && !inWrite) {
+            inWrite = cacheFiles(cache, ".json").size() >= before && !cacheFiles(cache, ".tmp").isEmpty();
+            Thread.sleep(5);
+        }
+        killFamily(first);
+        assertTrue(inWrite, "the study ended before a result was written: " + Files.readString(log));
+        assertCompleteResults(cache);
+        int kept = cacheFiles(cache, ".json").size();
+        // Rerun, killed again at a random moment.
+        Process second = start(log, false, args);
+        if (!second.waitFor(3000 + random.nextInt(8000), TimeUnit.MILLISECONDS)) {
+            killFamily(second);
+        }
+        assertCompleteResults(cache);
+        finish(start(log, false, args), log);
+        assertCompleteResults(cache);
+        assertTrue(cacheFiles(cache, ".tmp").isEmpty(), "the killed writers' unfinished results are removed");
+        int reused = java.util.regex.Pattern.compile("\\((\\d+) cached\\)").matcher(Files.readString(log)).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+        assertTrue(kept > 0 && reused >= kept, "the reruns kept the " + kept + " results of the killed study (" + reused + " cached)");
+        Path last;
+        try (Stream<Path> s = Files.list(runs)) {
+            last = s.max(Path::compareTo).orElseThrow();
+        }
+        for (String f : List.of("results.csv", "panel.csv", "estimates.csv", "results.txt")) {
+            assertSameFile(straight, last, f);
+        }
+    }
+
+    /** Kills a process and every process it started (the study's workers), and waits until all are gone. */
+    private static void killFamily(Process p) throws Exception {
+        List<ProcessHandle> family = new ArrayList<>(p.descendants().toList());
+        p.destroyForcibly();
+        family.forEach(ProcessHandle::destroyForcibly);
+        p.waitFor();
+        for (ProcessHandle h : family) {
+            h.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<Path> cacheFiles(Path cache, String suffix) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+        }
+    }
+
+    /** Every result in the cache parses and is complete: a panel member with its loss, or a super-net's estimate with a loss per child. */
+    private static void assertCompleteResults(Path cache) throws IOException {
+        for (Path f : cacheFiles(cache, ".json")) {
+            JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+            if (o.has("architecture")) {
+                for (String key : List.of("replicate", "loss", "accuracy", "seconds")) {
+                    assertTrue(o.has(key) && o.get(key).isJsonPrimitive(), f + " lacks " + key + ": " + o);
+                }
+            } else {
+                assertTrue(o.has("training") && o.has("seconds") && o.has("children") && o.has("losses"), f + ": " + o);
+                assertEquals(o.getAsJsonArray("children").size(), o.getAsJsonArray("losses").size(), f.toString());
+                assertTrue(o.getAsJsonArray("children").size() > 0, f.toString());
+            }
+        }
+    }
+
     /** Resuming a run with another command is bad input: exit 2 and one line naming the run and its command. */
     @Test
     void resumingAnotherCommandsRunIsRefused(@TempDir Path tmp) throws Exception {
         Path runs = tmp.resolve("runs");
         inProcess(concat(concat(List.of("train-supernet"), CommandLineTest.SMALL), "--steps", "2", "--eval-children", "0", "--runs-dir", runs.toString()));
         Path run = CommandLineTest.only(runs);
-        for (String command : List.of("finetune", "pipeline", "glue", "interference")) {
+        for (String command : List.of("finetune", "pipeline", "glue", "interference", "distill", "image-search")) {
             StringWriter err = new StringWriter();
             int code = Magic.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), command, "--resume", run.toString());
             String line = err.toString().strip();
