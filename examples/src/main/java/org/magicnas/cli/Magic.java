@@ -13,7 +13,7 @@ public final class Magic {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
-    private Magic() {}
+    Magic() {}
 
     /**
      * Runs a command line and returns its exit code: 0 on success, 2 for bad input (one line on
