@@ -338,7 +338,9 @@ final class RankCorrelationCommand implements Callable<Integer> {
         }
         // A Spark master is reached (or found unreachable: bad input) before the run directory exists. In
         // local mode the tasks run in this JVM and share this study's data.
-        StudyJobs.share(executorArgs(), this, s);
+        if (spark != null) {
+            StudyJobs.share(executorArgs(), this, s);
+        }
         try (StudyCluster cluster = spark != null && !todo.isEmpty()
                 ? StudyCluster.connect(new StudyCluster.Request(spark, executorArgs(), threadsPerTask, gpusPerTask)) : null) {
             RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
@@ -361,7 +363,9 @@ final class RankCorrelationCommand implements Callable<Integer> {
             }
             report(s, panel, estimator, run);
         } finally {
-            StudyJobs.unshare(executorArgs());
+            if (spark != null) {
+                StudyJobs.unshare(executorArgs());
+            }
         }
     }
 

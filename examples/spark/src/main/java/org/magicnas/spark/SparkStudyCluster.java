@@ -154,13 +154,14 @@ public final class SparkStudyCluster implements StudyCluster {
                     try {
                         result = e.getValue().get().get(0);
                     } catch (ExecutionException failure) {
+                        String why = String.valueOf(failure.getCause().getMessage()).lines().findFirst().orElse("");
                         throw new IllegalStateException("job '" + labels.get(e.getKey()) + "' failed on Spark; finished jobs are cached, rerun the same"
-                                + " command to resume: " + failure.getCause().getMessage().lines().findFirst().orElse(""), failure.getCause());
+                                + " command to resume: " + why, failure.getCause());
                     }
                     result.entries().forEach(cache::writeJson);
                     done++;
-                    System.out.printf(Locale.ROOT, "[spark] job %d/%d  %s: %s  (%d of %d back, %.0f s so far)%n", jobs.get(e.getKey()) + 1,
-                            jobs.size(), labels.get(e.getKey()), result.summary(), done, jobs.size(), (System.nanoTime() - start) / 1e9);
+                    System.out.printf(Locale.ROOT, "[spark] %s: %s  (%d of %d back, %.0f s so far)%n", labels.get(e.getKey()), result.summary(), done,
+                            jobs.size(), (System.nanoTime() - start) / 1e9);
                 }
                 if (!progressed) {
                     Thread.sleep(100);
