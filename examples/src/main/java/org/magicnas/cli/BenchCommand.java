@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.alignment.AlignmentTargetKind;
 import org.magicnas.data.MlmCorpus;
@@ -82,9 +82,10 @@ final class BenchCommand implements Callable<Integer> {
             RunDirectory run = RunDirectory.create(runsDir, "bench");
             SuperNetConfig netConfig = new SuperNetConfig(space, data.tokenizer().vocabSize(), SEQ, 0.1f);
             double matmul = matmulGflops();
-            System.out.printf(Locale.ROOT, "bench: %s, vocabulary %d, sequence %d, batch %d, %d threads; 1024x1024 matmul %.1f GFLOP/s%n",
-                    space.describe(), data.tokenizer().vocabSize(), SEQ, BATCH, Runtime.getRuntime().availableProcessors(), matmul);
+            System.out.printf(Locale.ROOT, "bench: %s, vocabulary %d, sequence %d, batch %d, %d threads, device %s; 1024x1024 matmul %.1f GFLOP/s%n",
+                    space.describe(), data.tokenizer().vocabSize(), SEQ, BATCH, Runtime.getRuntime().availableProcessors(), CommandDevice.name(), matmul);
             Map<String, Object> results = new LinkedHashMap<>();
+            results.put("device", CommandDevice.name());
             results.put("matmulGflops", matmul);
             Map<Method, Series> byMethod = new LinkedHashMap<>();
             for (Method m : list) {
@@ -129,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Series superNetSeries(SuperNetConfig netConfig, MlmCorpus data, TrainingConfig config, Architecture fixed) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Engine.getInstance().setRandomSeed(42);
             SuperNet net = new SuperNet(netConfig);
             net.initialize(manager);
@@ -141,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Series standAloneSeries(SuperNetConfig netConfig, MlmCorpus data, Architecture child) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Engine.getInstance().setRandomSeed(42);
             ChildModel model = ChildModel.create(netConfig, child);
             model.initialize(manager);
@@ -179,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private Map<String, Object> evaluationBench(SuperNetConfig netConfig, MlmCorpus data) {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Engine.getInstance().setRandomSeed(42);
             SuperNet net = new SuperNet(netConfig);
             net.initialize(manager);
@@ -215,7 +216,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static double matmulGflops() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NDManager.newBaseManager(CommandDevice.get())) {
             NDArray a = m.randomUniform(-1, 1, new ai.djl.ndarray.types.Shape(1024, 1024));
             NDArray b = m.randomUniform(-1, 1, new ai.djl.ndarray.types.Shape(1024, 1024));
             for (int i = 0; i < 5; i++) {
@@ -231,9 +232,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return new Median().evaluate(values);
     }
 }

@@ -120,7 +120,7 @@ final class DistillCommand implements Callable<Integer> {
             List<MlmBatch> validation = data.validation(valBatches);
             Map<String, Object> summary = new LinkedHashMap<>();
             List<String[]> table = new ArrayList<>();
-            try (NDManager manager = NDManager.newBaseManager()) {
+            try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
                 ChildModel teacher = EncoderFiles.load(teacherEncoder, manager);
                 ChildScore teacherScore = ChildEvaluator.evaluate(teacher, validation, manager);
                 table.add(row("teacher", teacherSpec.architecture(), teacherSpec.config(), teacherScore));
@@ -187,7 +187,7 @@ final class DistillCommand implements Callable<Integer> {
     }
 
     private ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, List<MlmBatch> validation) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             int every = Math.max(1, steps / 5);
             return ChildTrainer.fromScratch(config, arch, manager, TrainingConfig.standAlone(steps, lr, seed), s -> data.train().batchAt(s), validation,
                     r -> {

@@ -47,8 +47,8 @@ final class DownstreamTask {
     static GlueTask parse(String name) {
         String key = name.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
         for (GlueTask t : GlueTask.values()) {
-            if (t.name().replace("_", "").equals(key) || t.directory().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT).equals(key)
-                    && t != GlueTask.MNLI_MISMATCHED) {
+            if (!t.testOnly() && (t.name().replace("_", "").equals(key) || t.directory().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT).equals(key)
+                    && t != GlueTask.MNLI_MISMATCHED)) {
                 return t;
             }
         }
@@ -69,6 +69,14 @@ final class DownstreamTask {
                 GlueReader.read(dev, Split.TEST, dev.file(data, Split.TEST), skipBadRows);
             }
         }
+        if (predictsDiagnostic(task, data)) {
+            GlueReader.read(GlueTask.AX, Split.TEST, GlueTask.AX.file(data, Split.TEST), skipBadRows);
+        }
+    }
+
+    /** The MNLI model also predicts the diagnostic set AX, when its file is present. */
+    private static boolean predictsDiagnostic(GlueTask task, Path data) {
+        return task == GlueTask.MNLI_MATCHED && Files.isRegularFile(GlueTask.AX.file(data, Split.TEST));
     }
 
     private static List<GlueTask> devSets(GlueTask task) {
@@ -76,7 +84,7 @@ final class DownstreamTask {
     }
 
     /**
-     * Runs a GLUE task: train on train.tsv, score dev, predict test if present, save the model.
+     * Runs a GLUE task: train on train.tsv, score dev, predict test if present (MNLI: the diagnostic set AX too), save the model.
      *
      * @return the task's dev scores (headline metric of each dev set)
      */
@@ -119,6 +127,10 @@ final class DownstreamTask {
                     Path written = GluePredictionWriter.write(dev, model.predict(source.of(dev, Split.TEST)), run.resolve("predictions"));
                     summary.append("test predictions ").append(written.getFileName()).append("; ");
                 }
+            }
+            if (predictsDiagnostic(task, data)) {
+                Path written = GluePredictionWriter.write(GlueTask.AX, model.predict(source.of(GlueTask.AX, Split.TEST)), run.resolve("predictions"));
+                summary.append("diagnostic predictions ").append(written.getFileName()).append("; ");
             }
             model.saveTo(run.resolve(task.submissionName() + ".model"));
             if (saveEncoderTo != null) {

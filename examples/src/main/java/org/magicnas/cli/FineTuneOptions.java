@@ -92,7 +92,9 @@ public final class FineTuneOptions {
      * @return the trainer
      */
     <T extends Output<T>> MagicFineTuneTrainer<T> trainer(Path encoderDir, Path checkpoints) {
-        return new MagicFineTuneTrainer<T>(encoderDir, fromScratch ? EncoderStart.SCRATCH : EncoderStart.PRETRAINED, epochs, lr, seed)
-                .withShape(maxLength, batchSize, validation, patience).withCheckpoints(checkpoints);
+        MagicFineTuneTrainer<T> trainer = new MagicFineTuneTrainer<T>(encoderDir, fromScratch ? EncoderStart.SCRATCH : EncoderStart.PRETRAINED,
+                epochs, lr, seed).withShape(maxLength, batchSize, validation, patience).withCheckpoints(checkpoints);
+        trainer.setDevice(CommandDevice.name());
+        return trainer;
     }
 }

@@ -14,14 +14,20 @@ import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.data.image.FashionBenchmarks;
 import org.magicnas.data.image.FashionMnist;
 import org.magicnas.data.image.GreyImages;
+import org.magicnas.data.image.ImageEntry;
+import org.magicnas.data.image.ImageFolder;
 import org.magicnas.data.image.ImageFolderDataSource;
+import org.magicnas.data.image.ImageStream;
 import org.magicnas.data.image.ImageTransform;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.image.BatchNormPolicy;
 import org.magicnas.image.ImageData;
 import org.magicnas.image.ImageNas;
 import org.magicnas.image.ImageNasSettings;
+import org.magicnas.image.ImageObjective;
 import org.magicnas.image.ImageScore;
+import org.magicnas.image.ImageSource;
+import org.magicnas.image.StreamedImages;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
@@ -67,6 +73,14 @@ final class ImageSearchCommand implements Callable<Integer> {
     @Option(names = "--image-folder", description = "Instead of Fashion-MNIST, a folder in the ImageNet layout (train/<class>/*, val/<class>/*), read as RGB at the "
             + "space's resolution (resize to 8/7 of it, random crop and flip for training, centre crop for evaluation); use an RGB space such as mobilenet.")
     Path imageFolder;
+
+    @Option(names = "--stream-above", defaultValue = "1024", description = "With --image-folder: decode the images batch by batch from the files (a bounded"
+            + " pool of threads, a fresh random crop and flip per epoch) when holding the decoded training and test images would take more than this many MiB;"
+            + " 0 always streams (default: ${DEFAULT-VALUE}).")
+    long streamAboveMib;
+
+    @Option(names = "--decode-threads", defaultValue = "0", description = "Threads that decode streamed images, 0 for one per core (default: ${DEFAULT-VALUE}).")
+    int decodeThreads;
 
     @Option(names = "--fixed", description = "The fixed comparison child (default: MB3E6 in every layer, MobileNetV2's block).")
     String fixed;
@@ -128,25 +142,42 @@ final class ImageSearchCommand implements Callable<Integer> {
         if (steps < 1 || retrainSteps < 1 || batchSize < 1 || lr <= 0 || validSize < 1 || testSize < 1) {
             throw new IllegalArgumentException("--steps, --retrain-steps, --batch-size, --valid-size and --test-size must be >= 1 and --lr positive");
         }
+        if (streamAboveMib < 0) {
+            throw new IllegalArgumentException("--stream-above " + streamAboveMib + ": expected a size in MiB >= 0 (0 always streams)");
+        }
+        if (decodeThreads < 0) {
+            throw new IllegalArgumentException("--decode-threads " + decodeThreads + ": expected >= 0 (0 for one per core)");
+        }
         List<Method> methodList = new ArrayList<>();
         for (String m : methods) {
             methodList.add(Method.of(m.trim()));
         }
         Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
-        Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s);
-        ImageData train = splits.train();
+        try (Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s)) {
+            return search(s, methodList, fixedChild, splits);
+        }
+    }
+
+    private int search(SearchSpace s, List<Method> methodList, Architecture fixedChild, Splits splits) throws IOException {
+        ImageSource train = splits.train();
         ImageData valid = splits.valid();
-        ImageData test = splits.test();
+        ImageSource test = splits.test();
 
         RunDirectory run = resume != null ? RunDirectory.open(resume) : RunDirectory.create(runsDir, "image-search");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
             System.out.printf(Locale.ROOT, "image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"
                     + " steps of %d; BatchNorm: %s; run %s%n", s.describe(), imageFolder != null ? imageFolder : "Fashion-MNIST", train.size(),
                     valid.size(), test.size(), methods, steps, retrainSteps, batchSize, policy.describe(), run);
+            if (imageFolder != null) {
+                System.out.println("  images: " + splits.loading());
+            }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("space", s.describe());
+            if (imageFolder != null) {
+                summary.put("imageLoading", splits.loading());
+            }
             summary.put("batchNormPolicy", policy.describe());
             summary.put("flopLimit", flopLimit);
             List<Row> rows = new ArrayList<>();
@@ -194,8 +225,20 @@ final class ImageSearchCommand implements Callable<Integer> {
                 new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParams, flopLimit, 0.1f);
     }
 
-    /** Training, validation (held out from training) and test images. */
-    private record Splits(ImageData train, ImageData valid, ImageData test) {}
+    /**
+     * Training, validation (held out from training) and test images, and how they are read; closing
+     * stops the decoding threads of streamed images.
+     */
+    private record Splits(ImageSource train, ImageData valid, ImageSource test, String loading) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (ImageSource source : new ImageSource[] {train, test}) {
+                if (source instanceof StreamedImages streamed) {
+                    streamed.close();
+                }
+            }
+        }
+    }
 
     private Splits fashionSplits(SearchSpace s) {
         if (s.image().inputChannels() != 1 || s.image().resolution() != FashionMnist.SIDE) {
@@ -204,7 +247,7 @@ final class ImageSearchCommand implements Callable<Integer> {
         FashionMnist trainSet = FashionMnist.load(data, Split.TRAIN);
         FashionMnist testSet = FashionMnist.load(data, Split.TEST);
         ImageData test = toImageData(testSet);
-        return split(toImageData(trainSet), test.range(0, Math.min(testSize, test.size())));
+        return split(toImageData(trainSet), test.range(0, Math.min(testSize, test.size())), "in memory");
     }
 
     private Splits folderSplits(SearchSpace s) {
@@ -214,16 +257,66 @@ final class ImageSearchCommand implements Callable<Integer> {
                     + " use an RGB space such as mobilenet");
         }
         int resize = Math.round(side * 8f / 7f);
+        ImageFolder trainFolder = ImageFolder.scan(imageFolder, Split.TRAIN);
+        if (trainFolder.classes().size() < 2) {
+            throw new IllegalArgumentException("--image-folder " + imageFolder + ": train/ has " + trainFolder.classes().size() + " class "
+                    + trainFolder.classes() + ", classification needs at least 2");
+        }
+        ImageFolder testFolder = ImageFolder.scan(imageFolder, Split.TEST);
+        int testCount = Math.min(testSize, testFolder.size());
+        double decodedMib = (trainFolder.size() + (double) testCount) * ImageTransform.CHANNELS * side * side * Float.BYTES / (1024.0 * 1024.0);
+        if (decodedMib > streamAboveMib) {
+            return streamedSplits(trainFolder, testFolder, testCount, resize, side, decodedMib);
+        }
         ImageFolderDataSource trainSource = new ImageFolderDataSource(imageFolder, Split.TRAIN, ImageTransform.training(resize, side), seed, 0, 0);
         List<String> classes = trainSource.classes();
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("--image-folder " + imageFolder + ": train/ has " + classes.size() + " class " + classes
-                    + ", classification needs at least 2");
-        }
         ImageData trainImages = folderImages(trainSource, classes, side);
         ImageFolderDataSource testSource = new ImageFolderDataSource(imageFolder, Split.TEST, ImageTransform.evaluation(resize, side), seed, 0, 0);
         ImageData test = folderImages(testSource, classes, side);
-        return split(trainImages, test.range(0, Math.min(testSize, test.size())));
+        return split(trainImages, test.range(0, Math.min(testSize, test.size())),
+                String.format(Locale.ROOT, "in memory (%.1f MiB decoded, --stream-above %d)", decodedMib, streamAboveMib));
+    }
+
+    /**
+     * The folder read batch by batch: the held-out images (centre crops) are decoded into memory now,
+     * training images (a fresh random crop and flip per epoch) and test images (centre crops) on
+     * demand, on a pool of decoding threads. Decoding the held-out images and the normalisation sample
+     * here checks part of the files before the run starts; a file that fails later stops the run with
+     * its name.
+     */
+    private Splits streamedSplits(ImageFolder trainFolder, ImageFolder testFolder, int testCount, int resize, int side, double decodedMib) {
+        int n = trainFolder.size();
+        if (validSize >= n - batchSize) {
+            throw new IllegalArgumentException("--valid-size " + validSize + " leaves fewer than one batch of the " + n + " training images");
+        }
+        int trainCount = trainSize > 0 ? Math.min(trainSize, n - validSize) : n - validSize;
+        int[] perm = new SplitMix64(SplitMix64.mix(seed, 50)).permutation(n);
+        List<ImageEntry> entries = trainFolder.entries();
+        List<ImageEntry> validEntries = new ArrayList<>(validSize);
+        List<ImageEntry> trainEntries = new ArrayList<>(trainCount);
+        for (int i = 0; i < validSize + trainCount; i++) {
+            (i < validSize ? validEntries : trainEntries).add(entries.get(perm[i]));
+        }
+        int classes = trainFolder.classes().size();
+        int threads = decodeThreads > 0 ? decodeThreads : Runtime.getRuntime().availableProcessors();
+        ImageData valid;
+        try (StreamedImages held = new StreamedImages(new ImageStream(validEntries, ImageTransform.evaluation(resize, side), seed, threads, 0), classes,
+                seed)) {
+            valid = held.load();
+        }
+        StreamedImages train = new StreamedImages(new ImageStream(trainEntries, ImageTransform.training(resize, side), seed, threads,
+                ImageObjective.PREFETCH_STEPS), classes, seed);
+        StreamedImages test = new StreamedImages(new ImageStream(testFolder.entries().subList(0, testCount), ImageTransform.evaluation(resize, side), seed,
+                threads, 1), classes, seed);
+        try {
+            train.statistics();
+        } catch (RuntimeException e) {
+            train.close();
+            test.close();
+            throw e;
+        }
+        return new Splits(train, valid, test, String.format(Locale.ROOT, "streamed from the files by %d decoding threads (%.1f MiB decoded > --stream-above %d)",
+                threads, decodedMib, streamAboveMib));
     }
 
     private static ImageData folderImages(ImageFolderDataSource source, List<String> classes, int side) {
@@ -234,19 +327,19 @@ final class ImageSearchCommand implements Callable<Integer> {
     }
 
     /** Holds out the validation images from the training images by a seeded permutation. */
-    private Splits split(ImageData all, ImageData test) {
+    private Splits split(ImageData all, ImageData test, String loading) {
         if (validSize >= all.size() - batchSize) {
             throw new IllegalArgumentException("--valid-size " + validSize + " leaves fewer than one batch of the " + all.size() + " training images");
         }
         int trainCount = trainSize > 0 ? Math.min(trainSize, all.size() - validSize) : all.size() - validSize;
         ImageData.HeldOut parts = all.holdOut(validSize, trainCount, SplitMix64.mix(seed, 50));
-        return new Splits(parts.train(), parts.valid(), test);
+        return new Splits(parts.train(), parts.valid(), test, loading);
     }
 
     /** A finished row: the child, its super-net score (searched rows) and its stand-alone test score. */
     private record Row(String name, Architecture child, double superNetError, ImageScore test, double minutes) {}
 
-    private Row retrain(ImageNas nas, String name, Architecture child, double superNetError, ImageData test, RunDirectory run, long start)
+    private Row retrain(ImageNas nas, String name, Architecture child, double superNetError, ImageSource test, RunDirectory run, long start)
             throws IOException {
         SuperNet alone;
         try (CsvLog log = CsvLog.open(run.resolve(name + "-retrain.csv"), List.of("step", "child", "loss", "align_loss", "lr"), 0)) {

@@ -160,7 +160,7 @@ final class InterferenceCommand implements Callable<Integer>, CommandRuns.Resuma
         SuperNetOptions options = SuperNetRun.readOptions(run);
         Path checkpoint = new CheckpointStore(run.resolve("checkpoints"), 1).latest()
                 .orElseThrow(() -> new IllegalArgumentException("run " + run + " has no checkpoint to probe"));
-        try (MlmCorpus data = MlmCorpus.prepare(options.dataSpec()); NDManager manager = NDManager.newBaseManager()) {
+        try (MlmCorpus data = MlmCorpus.prepare(options.dataSpec()); NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             SuperNetConfig netConfig = new SuperNetConfig(options.searchSpace(), data.tokenizer().vocabSize(), options.seqLen, options.dropout);
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
             SuperNet net = new SuperNet(netConfig);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.magicnas.analysis.InterferenceProbe;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.RunDirectory;
 
 /**
@@ -33,7 +34,7 @@ final class InterferenceReport {
             head.append(String.format(Locale.ROOT, " %15s", "m=" + m));
         }
         text.append(head).append('\n');
-        StringBuilder sweepCsv = new StringBuilder("supernet,sweep,x,mean,sd,trials\n");
+        List<String[]> sweepCsv = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
         for (InterferenceCommand.Probed p : results) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-14s %10.3f %10.3f", p.label(), p.sameKind(), p.otherKind()));
@@ -71,31 +72,30 @@ final class InterferenceReport {
         }
         System.out.print(text);
         run.writeString("results.txt", text.toString());
-        run.writeString("sweeps.csv", sweepCsv.toString());
+        run.writeString("sweeps.csv", CsvFiles.text(List.of("supernet", "sweep", "x", "mean", "sd", "trials"), sweepCsv));
         run.writeString("interference.json", SuperNetRun.GSON.toJson(json));
-        InterferencePlots.write(results, layer, run);
+        InterferencePlots.writeProbed(results, layer, run.root());
     }
 
-    private static void appendSweep(StringBuilder csv, String label, String sweep, List<InterferenceProbe.Point> points) {
+    private static void appendSweep(List<String[]> csv, String label, String sweep, List<InterferenceProbe.Point> points) {
         for (InterferenceProbe.Point pt : points) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%d%n", label, sweep, pt.x(), pt.mean(), pt.sd(), pt.trials()));
+            csv.add(new String[] {label, sweep, String.valueOf(pt.x()), CsvFiles.fixed(pt.mean(), 6), CsvFiles.fixed(pt.sd(), 6), String.valueOf(pt.trials())});
         }
     }
 
     private static String matrixCsv(InterferenceProbe.Matrix m) {
-        StringBuilder csv = new StringBuilder("operator");
-        for (String l : m.labels()) {
-            csv.append(',').append(l);
-        }
-        csv.append('\n');
+        List<String> header = new ArrayList<>();
+        header.add("operator");
+        header.addAll(m.labels());
+        List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < m.labels().size(); i++) {
             List<String> cells = new ArrayList<>();
             cells.add(m.labels().get(i));
             for (double v : m.mean()[i]) {
-                cells.add(String.format(Locale.ROOT, "%.6f", v));
+                cells.add(CsvFiles.fixed(v, 6));
             }
-            csv.append(String.join(",", cells)).append('\n');
+            rows.add(cells.toArray(String[]::new));
         }
-        return csv.toString();
+        return CsvFiles.text(header, rows);
     }
 }

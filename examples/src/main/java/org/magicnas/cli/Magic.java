@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
 /** The {@code magic} command line. */
 @Command(name = "magic", mixinStandardHelpOptions = true, version = "magic 0.1.0",
         description = "Weight-sharing NAS with the interference fixes of MAGIC, on DJL.",
-        subcommands = {TrainSupernetCommand.class, PipelineCommand.class, SearchCommand.class, BenchCommand.class, FinetuneCommand.class, GlueCommand.class, DistillCommand.class, ImageSearchCommand.class, InterferenceCommand.class, RankCorrelationCommand.class})
+        subcommands = {TrainSupernetCommand.class, PipelineCommand.class, SearchCommand.class, BenchCommand.class, FinetuneCommand.class, GlueCommand.class, DistillCommand.class, ImageSearchCommand.class, InterferenceCommand.class, RankCorrelationCommand.class, ReplotCommand.class})
 public final class Magic {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
+
+    /** The name of the {@link DeviceOptions} mixin every command gets. */
+    private static final String DEVICE_MIXIN = "device";
 
     Magic() {}
 
@@ -35,10 +38,21 @@ public final class Magic {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Magic());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setOverwrittenOptionsAllowed(true);
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult command = parseResult.subcommand();
+            if (command != null && !command.isUsageHelpRequested() && !command.isVersionHelpRequested()) {
+                try {
+                    applyDevice(command);
+                } catch (IllegalArgumentException e) {
+                    err.println("magic: " + e.getMessage());
+                    return BAD_INPUT;
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("magic: " + ex.getMessage() + " (see --help)");
             return BAD_INPUT;
@@ -54,6 +68,30 @@ public final class Magic {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line's parser: every subcommand with the device options, later options overriding
+     * earlier ones.
+     *
+     * @return a fresh parser
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Magic());
+        cli.setOverwrittenOptionsAllowed(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.addMixin(DEVICE_MIXIN, new DeviceOptions());
+        }
+        return cli;
+    }
+
+    /**
+     * Applies the device options of a parsed subcommand, as {@link #run} does before running it.
+     *
+     * @param command the parsed subcommand
+     */
+    static void applyDevice(CommandLine.ParseResult command) {
+        ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply();
     }
 
     /**

@@ -18,6 +18,7 @@ import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.BrownGenreDataSource;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.electra.ElectraTrainer;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
@@ -176,6 +177,7 @@ final class PipelineCommand implements Callable<Integer> {
             Path modelFile) throws IOException {
         MagicFineTuneTrainer<Label> ft = new MagicFineTuneTrainer<Label>(encoder, EncoderStart.PRETRAINED, epochs, 1e-3, seed)
                 .withShape(seqLen, 32, 0.1, 2);
+        ft.setDevice(CommandDevice.name());
         try (MagicModel<Label> model = ft.train(train)) {
             LabelEvaluation ev = new LabelEvaluator().evaluate(model, dev);
             model.saveTo(modelFile);
@@ -205,7 +207,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     private static ChildScore pretrain(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed, Path checkpoints)
             throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             long start = System.nanoTime();
             int every = Math.max(1, steps / 5);
             TrainingConfig training = TrainingConfig.standAlone(steps, 1e-3, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
@@ -224,7 +226,7 @@ final class PipelineCommand implements Callable<Integer> {
     /** ELECTRA pre-training; the score is the generator's masked-LM loss, the discriminator has none. */
     private static ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed)
             throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
             ChildModel child = ChildModel.create(config, arch);
             child.initialize(manager);
@@ -247,16 +249,17 @@ final class PipelineCommand implements Callable<Integer> {
     private static void report(List<Row> table, RunDirectory run) throws IOException {
         String header = String.format(Locale.ROOT, "%-10s %-36s %10s %11s %9s %9s %9s", "row", "architecture", "params", "FLOPs/seq", "MLM loss", "accuracy", "macro-F1");
         StringBuilder text = new StringBuilder(header).append('\n');
-        StringBuilder csv = new StringBuilder("row,architecture,parameters,forward_flops,mlm_val_loss,genre_accuracy,genre_macro_f1\n");
+        List<String[]> csv = new ArrayList<>();
         for (Row r : table) {
             text.append(String.format(Locale.ROOT, "%-10s %-36s %10d %11.3e %9.4f %9.4f %9.4f%n", r.name(), r.arch(), r.parameters(), (double) r.flops(), r.mlmLoss(),
                     r.accuracy(), r.macroF1()));
-            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.6f,%.6f,%.6f%n", r.name(), r.arch(), r.parameters(), r.flops(), r.mlmLoss(), r.accuracy(),
-                    r.macroF1()));
+            csv.add(new String[] {r.name(), r.arch().toString(), String.valueOf(r.parameters()), String.valueOf(r.flops()), CsvFiles.fixed(r.mlmLoss(), 6),
+                CsvFiles.fixed(r.accuracy(), 6), CsvFiles.fixed(r.macroF1(), 6)});
         }
         System.out.print(text);
         run.writeString("results.txt", text.toString());
-        run.writeString("results.csv", csv.toString());
+        run.writeString("results.csv", CsvFiles.text(List.of("row", "architecture", "parameters", "forward_flops", "mlm_val_loss", "genre_accuracy",
+                "genre_macro_f1"), csv, 1));
         System.out.println("run directory: " + run);
     }
 }

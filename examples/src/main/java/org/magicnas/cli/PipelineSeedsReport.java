@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.RunDirectory;
 
 /**
@@ -50,7 +51,7 @@ final class PipelineSeedsReport {
     void write(RunDirectory run) throws IOException {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d seeds (%s); mean [95%% t-interval over seeds]%n", seeds.size(), seeds));
         text.append(String.format(Locale.ROOT, "%-10s %-28s %-28s %-28s%n", "row", "MLM loss", "accuracy", "macro-F1"));
-        StringBuilder csv = new StringBuilder("row,metric,mean,lower,upper,seeds\n");
+        List<String[]> csv = new ArrayList<>();
         for (Map.Entry<String, List<PipelineCommand.Row>> e : byRow.entrySet()) {
             List<PipelineCommand.Row> rows = e.getValue();
             Estimate loss = of(rows, PipelineCommand.Row::mlmLoss);
@@ -78,7 +79,7 @@ final class PipelineSeedsReport {
         }
         System.out.print(text);
         run.writeString("results.txt", text.toString());
-        run.writeString("results.csv", csv.toString());
+        run.writeString("results.csv", CsvFiles.text(List.of("row", "metric", "mean", "lower", "upper", "seeds"), csv));
         System.out.println("run directory: " + run);
     }
 
@@ -101,10 +102,10 @@ final class PipelineSeedsReport {
         return (diff.mean() > 0) == higherIsBetter ? "magic-at better" : "spos better";
     }
 
-    private static void csvRows(StringBuilder csv, String row, List<String> metrics, List<Estimate> values, int n) {
+    private static void csvRows(List<String[]> csv, String row, List<String> metrics, List<Estimate> values, int n) {
         for (int i = 0; i < metrics.size(); i++) {
             Estimate v = values.get(i);
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%d%n", row, metrics.get(i), v.mean(), v.lower(), v.upper(), n));
+            csv.add(new String[] {row, metrics.get(i), CsvFiles.fixed(v.mean(), 6), CsvFiles.fixed(v.lower(), 6), CsvFiles.fixed(v.upper(), 6), String.valueOf(n)});
         }
     }
 }

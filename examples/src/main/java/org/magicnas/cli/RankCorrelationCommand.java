@@ -237,7 +237,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString()) + threadsKey();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
             StudyTask task = new MlmStudyTask(netConfig, dataKey, s -> data.train().batchAt(s), 4096 * data.train().stepsPerEpoch(),
-                    data.validation(evalBatches));
+                    data.validation(evalBatches), CommandDevice.get());
             return study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget, data);
         } catch (Exception | Error e) {
             data.close();
@@ -281,7 +281,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
         ImageData.HeldOut parts = all.holdOut(validCount, trainImages, SplitMix64.mix(seed, 50));
         String dataKey = String.join("|", "fashion-mnist", FileHashes.sha256(set.imagesFile()), FileHashes.sha256(set.labelsFile()), Long.toString(seed))
                 + threadsKey();
-        return new ImageStudyTask(s, parts.train(), parts.valid(), dataKey, batch, new BatchNormPolicy(4, batch));
+        return new ImageStudyTask(s, parts.train(), parts.valid(), dataKey, batch, new BatchNormPolicy(4, batch), CommandDevice.get());
     }
 
     private Study study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,

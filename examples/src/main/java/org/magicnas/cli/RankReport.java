@@ -1,11 +1,15 @@
 package org.magicnas.cli;
 
+import static org.magicnas.run.CsvFiles.fixed;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.magicnas.evaluation.rank.Bootstrap;
 import org.magicnas.evaluation.rank.BootstrapResult;
 import org.magicnas.evaluation.rank.Interval;
@@ -15,6 +19,7 @@ import org.magicnas.evaluation.rank.Statistic;
 import org.magicnas.evaluation.rank.Verdict;
 import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.analysis.SuperNetEstimates;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.space.Architecture;
 
@@ -120,7 +125,7 @@ final class RankReport {
                 .sorted().toArray();
         if (halfWidths.length > 0) {
             text.append(String.format(Locale.ROOT, "smallest tau difference this study resolves: %.3f to %.3f (half-widths of the paired 95%% intervals"
-                    + " against SPOS, median %.3f)%n", halfWidths[0], halfWidths[halfWidths.length - 1], halfWidths[halfWidths.length / 2]));
+                    + " against SPOS, median %.3f)%n", halfWidths[0], halfWidths[halfWidths.length - 1], new Median().evaluate(halfWidths)));
         }
         text.append(claimsText(claims));
         text.append(anchorText());
@@ -142,7 +147,7 @@ final class RankReport {
         json.put("anchorComparisons", anchors);
         run.writeString("results.json", SuperNetRun.GSON.toJson(json));
         run.writeString("claims.csv", claimsCsv(claims));
-        RankPlots.write(results, noise, truth.length, run);
+        RankPlots.write(results, noise, truth.length, run.root());
     }
 
     private BootstrapResult pairedDifference(List<double[]> a, List<double[]> b, double[] index) {
@@ -266,48 +271,47 @@ final class RankReport {
     }
 
     private static String claimsCsv(List<Claim> claims) {
-        StringBuilder csv = new StringBuilder("source,claim,better,worse,difference,lower,upper,half_width,verdict,children_to_resolve\n");
+        List<String[]> rows = new ArrayList<>();
         for (Claim c : claims) {
             Interval d = c.difference().interval();
-            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%s,%s,%.6f,%.6f,%.6f,%.6f,%s,%s%n", c.source(), c.text(), c.better(), c.worse(),
-                    d.estimate(), d.lower(), d.upper(), d.width() / 2, c.verdict().word(),
-                    c.childrenToResolve() == Long.MAX_VALUE ? "" : Long.toString(c.childrenToResolve())));
+            rows.add(new String[] {c.source(), c.text(), c.better(), c.worse(), fixed(d.estimate(), 6), fixed(d.lower(), 6), fixed(d.upper(), 6),
+                fixed(d.width() / 2, 6), c.verdict().word(), c.childrenToResolve() == Long.MAX_VALUE ? "" : Long.toString(c.childrenToResolve())});
         }
-        return csv.toString();
+        return CsvFiles.text(List.of("source", "claim", "better", "worse", "difference", "lower", "upper", "half_width", "verdict", "children_to_resolve"),
+                rows, 1);
     }
 
     private String panelCsv() {
-        StringBuilder csv = new StringBuilder("architecture,standalone_loss_seed1,standalone_loss_seed2,ground_truth_loss\n");
+        List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "\"%s\",%.6f,%s,%.6f%n", children.get(i), -seed1[i],
-                    i < replicate.length ? String.format(Locale.ROOT, "%.6f", -replicate[i]) : "", -truth[i]));
+            rows.add(new String[] {children.get(i).toString(), fixed(-seed1[i], 6), i < replicate.length ? fixed(-replicate[i], 6) : "", fixed(-truth[i], 6)});
         }
-        return csv.toString();
+        return CsvFiles.text(List.of("architecture", "standalone_loss_seed1", "standalone_loss_seed2", "ground_truth_loss"), rows, 0);
     }
 
     private String estimatesCsv() {
-        StringBuilder csv = new StringBuilder("method,seed_index,architecture,supernet_loss\n");
+        List<String[]> rows = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> e : byMethod.entrySet()) {
             for (int s = 0; s < e.getValue().size(); s++) {
                 for (int i = 0; i < children.size(); i++) {
-                    csv.append(String.format(Locale.ROOT, "%s,%d,\"%s\",%.6f%n", e.getKey(), s + 1, children.get(i), -e.getValue().get(s)[i]));
+                    rows.add(new String[] {e.getKey(), Integer.toString(s + 1), children.get(i).toString(), fixed(-e.getValue().get(s)[i], 6)});
                 }
             }
         }
-        return csv.toString();
+        return CsvFiles.text(List.of("method", "seed_index", "architecture", "supernet_loss"), rows, 2);
     }
 
     private static String resultsCsv(List<MethodResult> results) {
-        StringBuilder csv = new StringBuilder("method,seeds,tau,tau_lower,tau_upper,tau_seed_sd,spearman,spearman_lower,spearman_upper,precision_at_k,"
-                + "tau_minus_spos,diff_lower,diff_upper\n");
+        List<String[]> rows = new ArrayList<>();
         for (MethodResult r : results) {
             BootstrapResult d = r.tauMinusSpos();
-            csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s%n", r.method(), r.seeds(), r.tau().estimate(),
-                    r.tau().interval().lower(), r.tau().interval().upper(), r.tauSeedSd(), r.spearman().estimate(), r.spearman().interval().lower(),
-                    r.spearman().interval().upper(), r.precisionAtK(), d == null ? ",," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f", d.estimate(),
-                            d.interval().lower(), d.interval().upper())));
+            rows.add(new String[] {r.method(), String.valueOf(r.seeds()), fixed(r.tau().estimate(), 6), fixed(r.tau().interval().lower(), 6),
+                fixed(r.tau().interval().upper(), 6), fixed(r.tauSeedSd(), 6), fixed(r.spearman().estimate(), 6), fixed(r.spearman().interval().lower(), 6),
+                fixed(r.spearman().interval().upper(), 6), fixed(r.precisionAtK(), 6), d == null ? "" : fixed(d.estimate(), 6),
+                d == null ? "" : fixed(d.interval().lower(), 6), d == null ? "" : fixed(d.interval().upper(), 6)});
         }
-        return csv.toString();
+        return CsvFiles.text(List.of("method", "seeds", "tau", "tau_lower", "tau_upper", "tau_seed_sd", "spearman", "spearman_lower", "spearman_upper",
+                "precision_at_k", "tau_minus_spos", "diff_lower", "diff_upper"), rows);
     }
 
     private static double[] negate(double[] v) {
@@ -318,16 +322,9 @@ final class RankReport {
         return out;
     }
 
+    /** The sample standard deviation (n - 1), 0 for fewer than two values. */
     private static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double mean = java.util.Arrays.stream(v).average().orElseThrow();
-        double ss = 0;
-        for (double d : v) {
-            ss += (d - mean) * (d - mean);
-        }
-        return Math.sqrt(ss / (v.length - 1));
+        return v.length < 2 ? 0 : new StandardDeviation().evaluate(v);
     }
 
     private static double min(double[] v) {

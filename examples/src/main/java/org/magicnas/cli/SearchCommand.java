@@ -62,7 +62,7 @@ final class SearchCommand implements Callable<Integer> {
         EvolutionarySearch evolution = new EvolutionarySearch(population, generations, topK, mutation);
         CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), 1);
         Path checkpoint = store.latest().orElseThrow(() -> new IllegalArgumentException("run " + run + " has no checkpoint to search"));
-        try (MlmCorpus data = MlmCorpus.prepare(options.dataSpec()); NDManager manager = NDManager.newBaseManager()) {
+        try (MlmCorpus data = MlmCorpus.prepare(options.dataSpec()); NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
             Constraints constraints = new Constraints(maxParams, maxFlops, data.tokenizer().vocabSize(), options.seqLen);
             SuperNetConfig netConfig = new SuperNetConfig(options.searchSpace(), data.tokenizer().vocabSize(), options.seqLen, options.dropout);
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));

@@ -91,12 +91,12 @@ public final class StudyJobs {
         if (shared != null) {
             return shared;
         }
-        CommandLine cli = new CommandLine(new Magic());
-        cli.setOverwrittenOptionsAllowed(true);
-        CommandLine.ParseResult parsed = cli.parseArgs(studyArgs.toArray(String[]::new));
+        CommandLine.ParseResult parsed = Magic.commandLine().parseArgs(studyArgs.toArray(String[]::new));
         if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof RankCorrelationCommand command)) {
             throw new IllegalArgumentException("not a rank-correlation command line: " + studyArgs);
         }
+        // --device (and --precision) as the driver's command line gives them; the device is this JVM's.
+        Magic.applyDevice(parsed.subcommand());
         // The driver's options (--spark and --threads-per-task included: they are part of the job keys);
         // the executor keeps the study, and its data, for its lifetime.
         Open built = new Open(command, command.open());

@@ -20,6 +20,7 @@ import org.magicnas.data.MlmBatch;
 import org.magicnas.data.MlmCorpus;
 import org.magicnas.analysis.GradientMonitor;
 import org.magicnas.analysis.GradientProbe;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.PathSampler;
@@ -122,7 +123,7 @@ final class SuperNetRun {
         CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), config.keepCheckpoints());
         List<MlmBatch> validation = data.validation(options.valBatches);
         int every = logEvery > 0 ? logEvery : (int) Math.max(1, config.steps() / 20);
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get());
                 RunLog log = new RunLog(console, run.resolve("train.log"))) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
             SuperNet net = new SuperNet(netConfig);
@@ -140,8 +141,8 @@ final class SuperNetRun {
                 if (latest.isPresent()) {
                     log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
                 } else {
-                    log.line("space %s, %s, %d training sequences, vocabulary %d", space.describe(), config.method().id(),
-                            data.train().size(), data.tokenizer().vocabSize());
+                    log.line("space %s, %s, %d training sequences, vocabulary %d, device %s", space.describe(), config.method().id(),
+                            data.train().size(), data.tokenizer().vocabSize(), CommandDevice.name());
                 }
                 if (config.method().aligns()) {
                     log.line("alignment: %s", config.alignment().describe(space));
@@ -212,11 +213,12 @@ final class SuperNetRun {
 
     private static void report(List<ChildRow> rows, RunDirectory run, RunLog log) throws IOException {
         log.line("%-8s %-48s %10s %12s %9s %9s", "child", "architecture", "params", "FLOPs/seq", "val loss", "val acc");
-        StringBuilder csv = new StringBuilder("role,architecture,parameters,forward_flops,val_loss,val_accuracy\n");
+        List<String[]> csv = new ArrayList<>();
         List<Map<String, Object>> json = new ArrayList<>();
         for (ChildRow r : rows) {
             log.line("%-8s %-48s %10d %12.3e %9.4f %9.4f", r.role(), r.arch(), r.parameters(), (double) r.flops(), r.score().loss(), r.score().accuracy());
-            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.6f,%.6f%n", r.role(), r.arch(), r.parameters(), r.flops(), r.score().loss(), r.score().accuracy()));
+            csv.add(new String[] {r.role(), r.arch().toString(), String.valueOf(r.parameters()), String.valueOf(r.flops()), CsvFiles.fixed(r.score().loss(), 6),
+                CsvFiles.fixed(r.score().accuracy(), 6)});
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("role", r.role());
             m.put("architecture", r.arch().toString());
@@ -226,7 +228,7 @@ final class SuperNetRun {
             m.put("valAccuracy", r.score().accuracy());
             json.add(m);
         }
-        run.writeString("children.csv", csv.toString());
+        run.writeString("children.csv", CsvFiles.text(List.of("role", "architecture", "parameters", "forward_flops", "val_loss", "val_accuracy"), csv, 1));
         run.writeString("children.json", GSON.toJson(json));
         log.line("run directory: %s", run);
     }

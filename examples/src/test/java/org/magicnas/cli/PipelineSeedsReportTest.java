@@ -37,6 +37,10 @@ class PipelineSeedsReportTest {
         assertEquals("spos,mlm_val_loss,5.100000,5.100000,5.100000,3", csv.get(4));
         // Paired differences 0.02, 0.03, 0.01: mean 0.02, sd 0.01, half-width 0.024841, above 0.
         assertEquals("magic-at-minus-spos,genre_accuracy,0.020000,-0.004841,0.044841,3", csv.get(8));
+        List<String[]> rows = org.magicnas.run.CsvFiles.read(run.resolve("results.csv"));
+        assertEquals(List.of("row", "metric", "mean", "lower", "upper", "seeds"), List.of(rows.get(0)));
+        assertEquals(csv.size(), rows.size());
+        assertEquals(List.of("magic-at-minus-spos", "genre_accuracy", "0.020000", "-0.004841", "0.044841", "3"), List.of(rows.get(8)));
         String text = Files.readString(run.resolve("results.txt"));
         assertTrue(text.contains("accuracy no difference resolved"), text);
         assertTrue(text.contains("MLM loss no difference resolved"), text);

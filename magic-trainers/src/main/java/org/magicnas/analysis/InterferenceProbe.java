@@ -2,6 +2,8 @@ package org.magicnas.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.OperatorSpec;
@@ -200,16 +202,9 @@ public final class InterferenceProbe {
         return out;
     }
 
+    /** The mean and the sample standard deviation (n - 1; 0 for one trial) of the trials. */
     private static Point point(int x, double[] v) {
-        double mean = 0;
-        for (double d : v) {
-            mean += d / v.length;
-        }
-        double ss = 0;
-        for (double d : v) {
-            ss += (d - mean) * (d - mean);
-        }
-        return new Point(x, mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0, v.length);
+        return new Point(x, new Mean().evaluate(v), v.length > 1 ? new StandardDeviation().evaluate(v) : 0, v.length);
     }
 
     private static int[] identity(int n) {

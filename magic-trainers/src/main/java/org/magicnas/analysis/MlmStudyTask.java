@@ -1,5 +1,6 @@
 package org.magicnas.analysis;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.List;
@@ -29,9 +30,23 @@ import org.magicnas.train.TrainingListener;
  * @param train the training batch of each step
  * @param replicateStride how far apart the replicates' batches start
  * @param validation the fixed validation batches
+ * @param device where the arrays live, or null for the engine's default device (not part of {@link #key()})
  */
-public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<MlmBatch> train, long replicateStride, List<MlmBatch> validation)
-        implements StudyTask {
+public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<MlmBatch> train, long replicateStride, List<MlmBatch> validation,
+        Device device) implements StudyTask {
+
+    /**
+     * A task on the engine's default device.
+     *
+     * @param config the super-net (and child) configuration
+     * @param dataKey a fingerprint of the corpus, tokenizer and batching
+     * @param train the training batch of each step
+     * @param replicateStride how far apart the replicates' batches start
+     * @param validation the fixed validation batches
+     */
+    public MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<MlmBatch> train, long replicateStride, List<MlmBatch> validation) {
+        this(config, dataKey, train, replicateStride, validation, null);
+    }
 
     @Override
     public SearchSpace space() {
@@ -48,7 +63,7 @@ public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<M
     @Override
     public Score trainAlone(Architecture child, TrainingConfig training, int replicate) {
         long offset = replicate * replicateStride;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             ChildScore score = ChildTrainer.fromScratch(config, child, manager, training, s -> train.apply(s + offset), validation, r -> { }).score();
             return new Score(score.loss(), score.accuracy());
         }
@@ -59,7 +74,7 @@ public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<M
             throws IOException {
         double[] losses = new double[children.size()];
         AnchorStatistics anchor;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             SuperNet net = SeededInit.draw((int) SplitMix64.mix(training.seed(), 0), () -> {
                 SuperNet n = new SuperNet(config);
                 n.initialize(manager);

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.magicnas.run.CsvFiles;
 import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.CheckpointFiles;
 import org.magicnas.train.SinglePathAdam;
@@ -49,11 +51,14 @@ final class FineTuneCheckpoint {
             }
         });
         CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> adam.save(params, out));
-        StringBuilder csv = new StringBuilder("epoch,train_loss,valid_loss,valid_metric\n");
+        List<String[]> csv = new ArrayList<>();
+        csv.add(new String[] {"epoch", "train_loss", "valid_loss", "valid_metric"});
         for (EpochRecord r : state.history()) {
-            csv.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.validLoss()).append(',').append(r.validMetric()).append('\n');
+            // Double.toString: locale-independent, shortest round-trip form
+            csv.add(new String[] {String.valueOf(r.epoch()), String.valueOf(r.trainLoss()), String.valueOf(r.validLoss()),
+                String.valueOf(r.validMetric())});
         }
-        Files.writeString(dir.resolve("history.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("history.csv"), CsvFiles.text(csv), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("state.json"), GSON.toJson(state), StandardCharsets.UTF_8);
     }
 

@@ -10,9 +10,10 @@ import org.magicnas.supernet.BatchContext;
 
 /**
  * Labelled square images held in memory as floats in [0, 1], channel-major ({@code C x side x side}
- * per image), with labels in {@code [0, classes)}.
+ * per image), with labels in {@code [0, classes)}. Fixed images: the epoch of a read changes
+ * nothing.
  */
-public final class ImageData {
+public final class ImageData implements ImageSource {
     private final int channels;
     private final int side;
     private final int classes;
@@ -55,6 +56,7 @@ public final class ImageData {
      *
      * @return the count
      */
+    @Override
     public int size() {
         return labels.length;
     }
@@ -64,6 +66,7 @@ public final class ImageData {
      *
      * @return C
      */
+    @Override
     public int channels() {
         return channels;
     }
@@ -73,6 +76,7 @@ public final class ImageData {
      *
      * @return the side
      */
+    @Override
     public int side() {
         return side;
     }
@@ -82,6 +86,7 @@ public final class ImageData {
      *
      * @return the count
      */
+    @Override
     public int classes() {
         return classes;
     }
@@ -124,6 +129,7 @@ public final class ImageData {
      *
      * @return the statistics
      */
+    @Override
     public Normalisation statistics() {
         float[] mean = new float[channels];
         float[] std = new float[channels];
@@ -191,6 +197,31 @@ public final class ImageData {
         return BatchContext.ofImages(manager, images, dropoutSeed);
     }
 
+    @Override
+    public float[] pixels(int[] indices, int[] epochs) {
+        int n = imageSize();
+        float[] p = new float[indices.length * n];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * n, p, i * n, n);
+        }
+        return p;
+    }
+
+    @Override
+    public int[] labelsOf(int[] indices) {
+        int[] l = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            l[i] = labels[indices[i]];
+        }
+        return l;
+    }
+
+    /** The pixels are copied once, straight into the batch; the epochs change nothing. */
+    @Override
+    public BatchContext context(NDManager manager, int[] indices, int[] epochs, Normalisation norm, long dropoutSeed) {
+        return context(manager, indices, norm, dropoutSeed);
+    }
+
     /**
      * Labels {@code [from, to)} as int64.
      *
@@ -210,6 +241,7 @@ public final class ImageData {
      * @param indices the images
      * @return (B)
      */
+    @Override
     public NDArray labels(NDManager manager, int[] indices) {
         long[] l = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {

@@ -27,8 +27,8 @@ import org.magicnas.train.TrainingListener;
  */
 public final class ImageNas {
     private final SearchSpace space;
-    private final ImageData train;
-    private final ImageData valid;
+    private final ImageSource train;
+    private final ImageSource valid;
     private final ImageData.Normalisation norm;
     private final ImageNasSettings settings;
     private final NDManager manager;
@@ -43,7 +43,7 @@ public final class ImageNas {
      * @param manager the manager that owns all weights
      * @throws IllegalArgumentException if the images do not fit the space
      */
-    public ImageNas(SearchSpace space, ImageData train, ImageData valid, ImageNasSettings settings, NDManager manager) {
+    public ImageNas(SearchSpace space, ImageSource train, ImageSource valid, ImageNasSettings settings, NDManager manager) {
         if (!space.isImage()) {
             throw new IllegalArgumentException("space " + space.name() + " is not an image space");
         }
@@ -172,7 +172,7 @@ public final class ImageNas {
      * @param data the images
      * @return loss and errors
      */
-    public ImageScore evaluate(SuperNet net, Architecture child, ImageData data) {
+    public ImageScore evaluate(SuperNet net, Architecture child, ImageSource data) {
         return ImageObjective.evaluate(net, child, data, norm, settings.batchSize(), manager);
     }
 }

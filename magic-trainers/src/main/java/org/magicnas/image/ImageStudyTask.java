@@ -1,5 +1,6 @@
 package org.magicnas.image;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.List;
@@ -22,9 +23,24 @@ import org.magicnas.train.TrainingListener;
  * @param dataKey a fingerprint of the images and split
  * @param batchSize images per step
  * @param batchNorm the recalibration policy of super-net children
+ * @param device where the arrays live, or null for the engine's default device (not part of {@link #key()})
  */
-public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid, String dataKey, int batchSize, BatchNormPolicy batchNorm)
-        implements StudyTask {
+public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid, String dataKey, int batchSize, BatchNormPolicy batchNorm,
+        Device device) implements StudyTask {
+
+    /**
+     * A task on the engine's default device.
+     *
+     * @param space the image space
+     * @param train training images
+     * @param valid validation images
+     * @param dataKey a fingerprint of the images and split
+     * @param batchSize images per step
+     * @param batchNorm the recalibration policy of super-net children
+     */
+    public ImageStudyTask(SearchSpace space, ImageData train, ImageData valid, String dataKey, int batchSize, BatchNormPolicy batchNorm) {
+        this(space, train, valid, dataKey, batchSize, batchNorm, null);
+    }
 
     private static final float DROPOUT = 0.1f;
 
@@ -41,7 +57,7 @@ public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid
 
     @Override
     public Score trainAlone(Architecture child, TrainingConfig config, int replicate) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             ImageNas nas = nas(config, manager);
             SuperNet net = nas.retrain(child, new TrainingListener() {});
             ImageScore score = nas.evaluate(net, child, valid);
@@ -54,7 +70,7 @@ public record ImageStudyTask(SearchSpace space, ImageData train, ImageData valid
     @Override
     public NetScores superNetLosses(TrainingConfig config, List<Architecture> children, TrainingListener progress, CheckpointStore store)
             throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             ImageNas nas = nas(config, manager);
             SuperNet net = nas.trainSuperNet(progress, store);
             ImageObjective objective = nas.objective(config.seed());

@@ -1,6 +1,6 @@
 package org.magicnas.run;
 
-import java.io.BufferedWriter;
+import com.opencsv.ICSVWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,18 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
 
 /**
- * An append-only CSV file whose first column is the step. When a run resumes from a checkpoint the
- * rows at or after the checkpoint's step are dropped first, so the file never holds a step twice.
+ * An append-only CSV file whose first column is the step, written with OpenCSV ({@link CsvFiles}):
+ * doubles as {@code %.6g} in {@link Locale#ROOT} (NaN as an empty field), other values as their
+ * text, quoted only when they hold a comma, a quote or a line break. When a run resumes from a
+ * checkpoint the file is read back with OpenCSV and the rows at or after the checkpoint's step are
+ * dropped first, so the file never holds a step twice.
  */
 public final class CsvLog implements AutoCloseable {
-    private final BufferedWriter out;
+    private final ICSVWriter out;
 
-    private CsvLog(BufferedWriter out) {
+    private CsvLog(ICSVWriter out) {
         this.out = out;
     }
 
@@ -31,40 +33,52 @@ public final class CsvLog implements AutoCloseable {
      * @param header the column names, the first being the step
      * @param fromStep the first step that will be written
      * @return the log
-     * @throws IOException if the file cannot be read or written
+     * @throws IOException if the file cannot be read or written, or an existing row's first field
+     *     is not a step (the message names the file and the line)
      */
     public static CsvLog open(Path file, List<String> header, long fromStep) throws IOException {
-        List<String> keep = new ArrayList<>();
+        List<String[]> keep = new ArrayList<>();
         if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (i == 0 || Long.parseLong(line.substring(0, line.indexOf(','))) < fromStep) {
-                    keep.add(line);
+            List<String[]> rows = CsvFiles.read(file);
+            for (int i = 0; i < rows.size(); i++) {
+                if (i == 0 || step(file, i + 1, rows.get(i)) < fromStep) {
+                    keep.add(rows.get(i));
                 }
             }
         } else {
-            keep.add(String.join(",", header));
+            keep.add(header.toArray(String[]::new));
         }
-        Files.write(file, keep, StandardCharsets.UTF_8);
-        return new CsvLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        Files.writeString(file, CsvFiles.text(keep), StandardCharsets.UTF_8);
+        return new CsvLog(CsvFiles.writer(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)));
+    }
+
+    private static long step(Path file, int row, String[] fields) throws IOException {
+        try {
+            return Long.parseLong(fields[0]);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " row " + row + ": step '" + fields[0] + "' is not an integer (expected a log written by this program)", e);
+        }
     }
 
     /**
-     * Appends a row; text values with commas or quotes are quoted.
+     * Appends a row.
      *
      * @param values the values
      */
     public void row(Object... values) {
-        StringJoiner j = new StringJoiner(",");
-        for (Object v : values) {
-            String s = v instanceof Double d ? (d.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", d)) : String.valueOf(v);
-            j.add(s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s);
+        String[] fields = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            fields[i] = v instanceof Double d ? (d.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", d)) : String.valueOf(v);
         }
-        try {
-            out.write(j.toString());
-            out.newLine();
-        } catch (IOException e) {
+        out.writeNext(fields, false);
+        check();
+    }
+
+    private void check() {
+        IOException e = out.getException();
+        if (e != null) {
+            out.resetError();
             throw new UncheckedIOException(e);
         }
     }

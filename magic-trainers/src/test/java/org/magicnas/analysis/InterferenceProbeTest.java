@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.magicnas.sampling.SplitMix64;
@@ -81,7 +80,6 @@ class InterferenceProbeTest {
     void monitoringDoesNotChangeTraining() throws Exception {
         float[][] plain;
         float[][] monitored;
-        List<String> rows = new ArrayList<>();
         try (NDManager m = NDManager.newBaseManager()) {
             SuperNet net = TrainerFixture.net(m, 3);
             try (SuperNetTrainer t = TrainerFixture.trainer(net, m, TrainerFixture.config(Method.SPOS, 12, 0.01, 0))) {
@@ -99,12 +97,12 @@ class InterferenceProbeTest {
             }
             monitored = weights(net);
         }
-        rows.addAll(java.nio.file.Files.readAllLines(dir.resolve("monitor.csv")));
+        List<String[]> rows = org.magicnas.run.CsvFiles.read(dir.resolve("monitor.csv"));
         assertTrue(java.util.Arrays.deepEquals(plain, monitored), "the monitor changed training");
-        assertEquals(List.of("step", "changed", "shared_operators", "cosine"), List.of(rows.get(0).split(",")));
-        assertEquals(5, rows.size(), String.join("\n", rows));
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",", -1);
+        assertEquals(List.of("step", "changed", "shared_operators", "cosine"), List.of(rows.get(0)));
+        assertEquals(5, rows.size(), java.util.Arrays.deepToString(rows.toArray()));
+        for (String[] f : rows.subList(1, rows.size())) {
+            String row = String.join(",", f);
             int changed = Integer.parseInt(f[1]);
             assertEquals(4 - changed, Integer.parseInt(f[2]), "shared operators = N - changed: " + row);
             assertTrue(changed == 4 ? f[3].isEmpty() : Math.abs(Double.parseDouble(f[3])) <= 1, "no shared operator, no cosine: " + row);

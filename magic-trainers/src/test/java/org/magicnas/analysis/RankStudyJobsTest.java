@@ -47,6 +47,21 @@ class RankStudyJobsTest {
     }
 
     @Test
+    void theDeviceIsNotPartOfAJobsKey(@TempDir Path tmp) {
+        Architecture child = GroundTruthPanel.sample(TrainerFixture.SPACE, 2, 3).get(0);
+        StudyTask onCpu = new MlmStudyTask(CONFIG, "synthetic", TrainerFixture::batch, 1000, TrainerFixture.validation(), ai.djl.Device.cpu());
+        StudyTask onGpu = new MlmStudyTask(CONFIG, "synthetic", TrainerFixture::batch, 1000, TrainerFixture.validation(), ai.djl.Device.gpu(1));
+        assertEquals(TASK.key(), onCpu.key());
+        assertEquals(TASK.key(), onGpu.key());
+        GroundTruthPanel.Member byDefault = panel(tmp.resolve("default")).member(child, 0);
+        GroundTruthPanel.Member explicit = new GroundTruthPanel(new ResultCache(tmp.resolve("fresh")), onCpu, 8, 1e-3, 5).member(child, 0);
+        assertEquals(byDefault.loss(), explicit.loss(), "trained on the CPU named explicitly: the same loss");
+        GroundTruthPanel.Member cached = new GroundTruthPanel(new ResultCache(tmp.resolve("default")), onGpu, 8, 1e-3, 5).member(child, 0);
+        assertEquals(byDefault, cached, "another device finds the job in the cache (no GPU was touched)");
+        assertEquals(1, countJson(tmp.resolve("fresh")));
+    }
+
+    @Test
     void anInterruptedEstimateResumesToTheSameResult(@TempDir Path tmp) throws Exception {
         List<Architecture> children = GroundTruthPanel.sample(TrainerFixture.SPACE, 4, 2);
         TrainingConfig tc = TrainerFixture.config(Method.MAGIC_AT, 12, 0.01, 4);

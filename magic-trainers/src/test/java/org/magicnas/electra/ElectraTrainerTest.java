@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.magicnas.data.MlmBatch;
 import org.magicnas.space.Architecture;
@@ -112,6 +113,7 @@ class ElectraTrainerTest {
      * run. Autograd used to keep scalars that were views of direct buffers the collector had freed (a
      * Java number operand of mul or div), so the gradient read whatever memory they had become.
      */
+    @Tag("slow")
     @Test
     void seededRunsAreBitIdenticalWhileTheCollectorRuns() throws InterruptedException {
         List<float[]> w1 = new ArrayList<>();

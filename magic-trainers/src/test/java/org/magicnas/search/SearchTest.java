@@ -89,7 +89,26 @@ class SearchTest {
             return loss(a);
         }, small, new SplitMix64(5));
         assertTrue(small.allows(c.best()));
-        assertTrue(c.loss() > 0);
+        Architecture optimum = bestWithin(small);
+        assertTrue(loss(optimum) > 0, "the limit must exclude the unconstrained best child for this test to mean anything");
+        assertEquals(loss(optimum), c.loss(), 1e-12, "found " + c.best() + ", the best child within the limit is " + optimum);
+        assertEquals(loss(c.best()), c.loss(), 1e-12);
+    }
+
+    /** The best child within the constraints, by enumerating all 4^8 children of the space. */
+    private static Architecture bestWithin(Constraints constraints) {
+        int[] c = new int[SPACE.layers()];
+        Architecture best = null;
+        for (int code = 0; code < 1 << (2 * c.length); code++) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (code >> (2 * i)) & 3;
+            }
+            Architecture a = new Architecture(SPACE, c.clone());
+            if (constraints.allows(a) && (best == null || loss(a) < loss(best))) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     @Test

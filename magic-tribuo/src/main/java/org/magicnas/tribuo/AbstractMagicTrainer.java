@@ -1,5 +1,6 @@
 package org.magicnas.tribuo;
 
+import ai.djl.Device;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
@@ -7,6 +8,7 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.HashProvenance;
 import java.nio.file.Path;
 import java.util.Map;
+import org.magicnas.device.Devices;
 import org.magicnas.sampling.SplitMix64;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -51,6 +53,15 @@ abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> imp
     @Config(description = "Seed of everything random (initialisation, the validation split, shuffling, dropout, sampling).")
     protected long seed = 42L;
 
+    /**
+     * Where the arrays live: {@code cpu}, {@code gpu} or {@code gpu:N}, or empty for DJL's default device
+     * (its first GPU if the engine can use one, else the CPU). Recorded in provenance (and the device used
+     * in each model's run provenance), but not part of what is trained: a trainer re-created from a
+     * model's provenance may be given another device.
+     */
+    @Config(description = "Device: cpu, gpu or gpu:N; empty for the engine's default device. Recorded, not part of what is trained.")
+    protected String device = "";
+
     private int invocationCount = 0;
 
     /**
@@ -66,20 +77,54 @@ abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> imp
         this.validationFraction = validationFraction;
     }
 
-    /** What one call of {@code train} runs with. */
-    record Invocation(long seed, TrainerProvenance provenance) {}
+    /**
+     * Sets the device the arrays live on.
+     *
+     * @param device cpu, gpu or gpu:N, or empty for the engine's default device
+     * @throws PropertyException (one line) for any other value
+     */
+    public final void setDevice(String device) {
+        this.device = device == null ? "" : device;
+        checkDevice();
+    }
+
+    /**
+     * Checks the form of {@link #device} (whether the engine sees it is checked when training starts).
+     *
+     * @throws PropertyException naming the value and the allowed forms
+     */
+    protected final void checkDevice() {
+        if (device != null && !device.isBlank()) {
+            try {
+                Devices.parse("device", device);
+            } catch (IllegalArgumentException e) {
+                throw new PropertyException("", "device", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * What one call of {@code train} runs with.
+     *
+     * @param seed the call's seed
+     * @param provenance the trainer's provenance
+     * @param device the device its arrays live on
+     */
+    record Invocation(long seed, TrainerProvenance provenance, Device device) {}
 
     /**
      * Starts a call of {@code train}.
      *
      * @param invocation the requested invocation count, or {@code INCREMENT_INVOCATION_COUNT}
-     * @return the call's seed (mixed from {@link #seed}) and the trainer provenance
+     * @return the call's seed (mixed from {@link #seed}), the trainer provenance and the device
+     * @throws IllegalArgumentException (one line) if the engine does not see the device
      */
     protected final synchronized Invocation begin(int invocation) {
+        Device d = Devices.resolve("device", device);
         if (invocation != INCREMENT_INVOCATION_COUNT) {
             setInvocationCount(invocation);
         }
-        Invocation i = new Invocation(SplitMix64.mix(seed, invocationCount), getProvenance());
+        Invocation i = new Invocation(SplitMix64.mix(seed, invocationCount), getProvenance(), d);
         invocationCount++;
         return i;
     }
@@ -107,6 +152,19 @@ abstract class AbstractMagicTrainer<T extends Output<T>, M extends Model<T>> imp
      */
     protected static HashProvenance sha256(String key, Path file) {
         return new HashProvenance(ProvenanceUtil.HashType.SHA256, key, ProvenanceUtil.hashResource(ProvenanceUtil.HashType.SHA256, file));
+    }
+
+    /**
+     * The run provenance of a model: the caller's entries and the device its arrays lived on.
+     *
+     * @param runProvenance the caller's run provenance
+     * @param call the call of {@code train}
+     * @return a mutable copy with {@code device} added
+     */
+    protected static Map<String, Provenance> instanceProvenance(Map<String, Provenance> runProvenance, Invocation call) {
+        Map<String, Provenance> out = new java.util.HashMap<>(runProvenance);
+        out.put("device", new com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance("device", Devices.name(call.device())));
+        return out;
     }
 
     @Override

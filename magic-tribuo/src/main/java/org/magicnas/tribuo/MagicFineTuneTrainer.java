@@ -142,6 +142,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
 
     @Override
     public void postConfig() {
+        checkDevice();
         check(encoderPath != null, "encoderPath", "is required");
         check(maxLength == 0 || maxLength >= 5, "maxLength", "must be 0 (the encoder's positions) or >= 5, got " + maxLength);
         check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
@@ -176,7 +177,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         int length = maxLength == 0 ? positions : maxLength;
         List<Example<T>> list = TokenizedExamples.list(examples);
         SequenceData data = TokenizedExamples.of(list, length, adapter);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(call.device());
         try {
             Engine.getInstance().setRandomSeed((int) runSeed);
             ChildModel encoder;
@@ -192,7 +193,7 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
                     new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), runSeed, validationFraction, patience);
             CheckpointStore checkpoints = checkpointPath == null ? null : new CheckpointStore(checkpointPath, 2);
             FineTuneResult result = new FineTuneTrainer(config).train(net, manager, data, checkpoints, this::log);
-            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, call);
             instance.put("architecture", new StringProvenance("architecture", spec.architecture().toString()));
             instance.put("space", new StringProvenance("space", spec.config().space().describe()));
             instance.put("best-epoch", new IntProvenance("best-epoch", result.bestEpoch()));

@@ -142,6 +142,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
 
     @Override
     public void postConfig() {
+        checkDevice();
         SearchSpace s;
         try {
             s = Preset.of(space).space();
@@ -150,11 +151,15 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         }
         check(s.isImage(), "space", "must be an image space (mobilenet-cpu or mobilenet), got " + space);
         check(!method.walks() || (k >= 1 && k <= s.layers()), "k", "must be in [1, " + s.layers() + "], got " + k);
-        check(superNetSteps >= 1 && retrainSteps >= 1, "superNetSteps", "superNetSteps and retrainSteps must be >= 1");
-        check(batchSize >= 1 && learningRate > 0, "batchSize", "batchSize must be >= 1 and learningRate positive");
+        check(superNetSteps >= 1, "superNetSteps", "must be >= 1, got " + superNetSteps);
+        check(retrainSteps >= 1, "retrainSteps", "must be >= 1, got " + retrainSteps);
+        check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
+        check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
         check(batchNormBatches >= 0, "batchNormBatches", "must be >= 0, got " + batchNormBatches);
-        check(population >= 2 && generations >= 0, "population", "population must be >= 2 and generations >= 0");
-        check(maxParameters >= 0 && maxFlops >= 0, "maxParameters", "limits must be >= 0");
+        check(population >= 2, "population", "must be >= 2, got " + population);
+        check(generations >= 0, "generations", "must be >= 0, got " + generations);
+        check(maxParameters >= 0, "maxParameters", "must be >= 0 (0 for no limit), got " + maxParameters);
+        check(maxFlops >= 0, "maxFlops", "must be >= 0 (0 for no limit), got " + maxFlops);
         check(validationFraction > 0 && validationFraction < 1, "validationFraction", "must be in (0, 1), got " + validationFraction);
         check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got " + dropout);
     }
@@ -183,11 +188,11 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
         ImageNasSettings settings = new ImageNasSettings(superNet, TrainingConfig.standAlone(retrainSteps, learningRate, SplitMix64.mix(runSeed, 24)),
                 batchSize, policy, new EvolutionarySearch(population, generations, Math.max(2, population / 3), 0.25), maxParameters, maxFlops,
                 dropout);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(call.device());
         try {
             ImageNas nas = new ImageNas(s, train, valid, settings, manager);
             EvolutionarySearch.Result found;
-            try (NDManager searchManager = NDManager.newBaseManager()) {
+            try (NDManager searchManager = NDManager.newBaseManager(call.device())) {
                 ImageNas search = new ImageNas(s, train, valid, settings, searchManager);
                 found = search.search(search.trainSuperNet(new TrainingListener() {}, null));
             }
@@ -195,7 +200,7 @@ public final class MagicImageSearchTrainer extends AbstractMagicTrainer<Label, M
                     found.loss()));
             SuperNet alone = nas.retrain(found.best(), new TrainingListener() {});
             ChildCost cost = nas.cost(found.best());
-            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, call);
             instance.put("space", new StringProvenance("space", s.describe()));
             instance.put("architecture", new StringProvenance("architecture", found.best().toString()));
             instance.put("parameters", new LongProvenance("parameters", cost.parameters()));

@@ -179,6 +179,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
 
     @Override
     public void postConfig() {
+        checkDevice();
         check(tokenizerPath != null, "tokenizerPath", "is required");
         try {
             SearchSpace s = searchSpace();
@@ -188,14 +189,18 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
             throw new PropertyException("", "space", e.getMessage());
         }
         check(superNetSteps >= 1, "superNetSteps", "must be >= 1, got " + superNetSteps);
-        check(superNetLearningRate > 0 && learningRate > 0, "learningRate", "must be positive");
+        check(superNetLearningRate > 0, "superNetLearningRate", "must be positive, got " + superNetLearningRate);
+        check(learningRate > 0, "learningRate", "must be positive, got " + learningRate);
         check(lambda >= 0, "lambda", "must be >= 0, got " + lambda);
-        check(alignBlock >= 0 && anchorEvalEvery >= 1, "alignBlock", "alignBlock must be >= 0 (0 for auto) and anchorEvalEvery >= 1");
+        check(alignBlock >= 0, "alignBlock", "must be >= 0 (0 for auto), got " + alignBlock);
+        check(anchorEvalEvery >= 1, "anchorEvalEvery", "must be >= 1, got " + anchorEvalEvery);
         check(childrenToScore >= 1, "childrenToScore", "must be >= 1, got " + childrenToScore);
-        check(maxLength >= 5 && batchSize >= 1, "maxLength", "maxLength must be >= 5 and batchSize >= 1");
+        check(maxLength >= 5, "maxLength", "must be >= 5, got " + maxLength);
+        check(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
         check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got " + dropout);
         check(validationFraction > 0 && validationFraction < 1, "validationFraction", "must be in (0, 1), got " + validationFraction);
-        check(epochs >= 1 && patience >= 1, "epochs", "epochs and patience must be >= 1");
+        check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
+        check(patience >= 1, "patience", "must be >= 1, got " + patience);
     }
 
     private SearchSpace searchSpace() {
@@ -230,7 +235,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         Architecture best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int scored = 0;
-        try (NDManager searchManager = NDManager.newBaseManager()) {
+        try (NDManager searchManager = NDManager.newBaseManager(call.device())) {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 21));
             SuperNet net = new SuperNet(netConfig);
             net.initialize(searchManager);
@@ -269,7 +274,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
         Architecture chosen = best;
         double chosenLoss = bestLoss;
         LOG.info(() -> String.format(Locale.ROOT, "search chose %s (super-net validation loss %.4f); retraining it stand-alone", chosen, chosenLoss));
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(call.device());
         try {
             Engine.getInstance().setRandomSeed((int) SplitMix64.mix(runSeed, 24));
             ChildModel encoder = ChildModel.create(netConfig, chosen);
@@ -279,7 +284,7 @@ public final class MagicSearchTrainer<T extends Output<T>> extends AbstractMagic
             FineTuneConfig retrain = new FineTuneConfig(epochs, batchSize, learningRate, 0.1, AdamSettings.paper(), SplitMix64.mix(runSeed, 25),
                     validationFraction, patience);
             var result = new FineTuneTrainer(retrain).train(model, manager, data, null, r -> { });
-            Map<String, Provenance> instance = new HashMap<>(runProvenance);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, call);
             instance.put("space", new StringProvenance("space", s.describe()));
             instance.put("architecture", new StringProvenance("architecture", chosen.toString()));
             instance.put("search-method", new StringProvenance("search-method", method.id()));

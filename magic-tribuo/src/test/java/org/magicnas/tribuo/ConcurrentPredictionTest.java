@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.magicnas.train.Method;
 import org.tribuo.Example;
@@ -66,6 +67,7 @@ class ConcurrentPredictionTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void imageModelPredictsTheSameFromEightThreads() throws Exception {
         MagicImageSearchTrainer trainer = new MagicImageSearchTrainer(Method.SPOS, "mobilenet-cpu", 10, 20, 3).withSearch(2, 1, 0, 0)

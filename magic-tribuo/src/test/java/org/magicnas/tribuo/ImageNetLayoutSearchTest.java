@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.data.image.ImageFolderDataSource;
@@ -23,6 +24,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 
 /** The paper's ImageNet space end to end through Tribuo, at 224 x 224, on a tiny folder in the ImageNet layout. */
+@Tag("slow")
 class ImageNetLayoutSearchTest {
 
     private static void folder(Path root, String split, int perClass, long seed) throws IOException {
@@ -59,7 +61,8 @@ class ImageNetLayoutSearchTest {
                 double sum = p.getOutputScores().values().stream().mapToDouble(Label::getScore).sum();
                 assertEquals(1.0, sum, 1e-5);
             }
-            assertEquals(0.0, new TopKLabelEvaluator().evaluate(model, val).error(5), "top-5 of two classes is never wrong");
+            long wrong = predictions.stream().filter(p -> !p.getOutput().getLabel().equals(p.getExample().getOutput().getLabel())).count();
+            assertEquals(wrong / 4.0, new TopKLabelEvaluator(1).evaluate(model, val).error(1), 1e-12, "top-1 error is the share of wrong labels");
             String space = ((StringProvenance) model.getProvenance().getInstanceProvenance().getMap().get("space")).getValue();
             assertTrue(space.startsWith("mobilenet (3x224 stem 32/2"), space);
         }

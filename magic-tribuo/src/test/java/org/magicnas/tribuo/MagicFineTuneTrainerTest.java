@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
-import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
-import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.magicnas.device.Devices;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -81,18 +81,17 @@ class MagicFineTuneTrainerTest {
     void aTrainerRecreatedFromTheModelsProvenanceTrainsTheSameModel() {
         MutableDataset<Label> train = topics(80, 6);
         MagicFineTuneTrainer<Label> original = trainer();
+        original.setDevice("cpu");
         original.train(topics(20, 9)).close();
         try (MagicModel<Label> model = original.train(train)) {
-            List<ConfigurationData> config = ProvenanceUtil.extractConfiguration(model.getProvenance());
-            ConfigurationManager cm = new ConfigurationManager();
-            cm.addConfiguration(config);
-            String name = config.stream().filter(c -> c.getClassName().equals(MagicFineTuneTrainer.class.getName())).findFirst().orElseThrow().getName();
+            assertEquals("cpu", model.getProvenance().getTrainerProvenance().getConfiguredParameters().get("device").toString());
+            assertEquals("cpu", model.getProvenance().getInstanceProvenance().getMap().get("device").toString(), "the device used");
             @SuppressWarnings("unchecked")
-            MagicFineTuneTrainer<Label> replay = (MagicFineTuneTrainer<Label>) cm.lookup(name);
-            int count = Integer.parseInt(model.getProvenance().getTrainerProvenance().getInstanceValues().get("train-invocation-count").toString()
-                    .replaceAll("[^0-9]", ""));
-            assertEquals(1, count);
-            replay.setInvocationCount(count);
+            MagicFineTuneTrainer<Label> replay = Replay.trainerOf(model, MagicFineTuneTrainer.class);
+            assertEquals(1, replay.getInvocationCount());
+            // The device is not part of what is trained: the replay runs on the engine's default device (the CPU here).
+            replay.setDevice("");
+            Assumptions.assumeTrue(Devices.defaultDevice().equals(Device.cpu()), "bit-for-bit equality is a CPU property");
             try (MagicModel<Label> again = replay.train(train)) {
                 MutableDataset<Label> test = topics(40, 10);
                 List<Prediction<Label>> a = model.predict(test);
@@ -103,6 +102,15 @@ class MagicFineTuneTrainerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDeviceTheEngineDoesNotSeeIsRefusedBeforeTraining() {
+        MagicFineTuneTrainer<Label> trainer = trainer();
+        trainer.setDevice("gpu:99");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(topics(20, 9)));
+        assertTrue(e.getMessage().startsWith("device gpu:99: no such device; the engine (PyTorch "), e.getMessage());
+        assertEquals(0, trainer.getInvocationCount(), "a refused call is not counted");
     }
 
     @Test

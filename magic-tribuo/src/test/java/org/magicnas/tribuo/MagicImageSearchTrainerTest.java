@@ -8,6 +8,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.magicnas.data.image.PixelFeatures;
 import org.magicnas.evaluation.TopKLabelEvaluation;
@@ -56,12 +57,15 @@ class MagicImageSearchTrainerTest {
         return new MagicImageSearchTrainer(Method.MAGIC_AT, "mobilenet-cpu", 40, 100, 3).withSearch(4, 1, 0, 0).withTraining(32, 1e-2, 2);
     }
 
+    @Tag("slow")
     @Test
-    void searchesRetrainsAndPredictsProbabilitiesReproducibly() {
+    void searchesRetrainsAndPredictsProbabilitiesAndReplaysFromProvenance() {
         MutableDataset<Label> train = bars(400, 1);
         MutableDataset<Label> test = bars(100, 2);
         assertTrue(train.getFeatureMap().size() < 28 * 28, "border pixels are absent from the feature map");
-        try (MagicImageModel model = trainer().train(train); MagicImageModel again = trainer().train(train)) {
+        MagicImageSearchTrainer trainer = trainer();
+        try (MagicImageModel model = trainer.train(train); MagicImageModel again = Replay.trainerOf(model, MagicImageSearchTrainer.class).train(train)) {
+            // The trainer re-created from the model's provenance alone searches and trains the same model.
             assertEquals(model.architecture(), again.architecture());
             assertTrue(Helpers.predictionListDistributionEquals(model.predict(test), again.predict(test), 0.0));
             double accuracy = new LabelEvaluator().evaluate(model, test).accuracy();

@@ -16,6 +16,7 @@ import org.magicnas.space.SearchSpace;
 import org.magicnas.train.Method;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.test.Helpers;
 
 class MagicSearchTrainerTest {
 
@@ -36,6 +37,24 @@ class MagicSearchTrainerTest {
             assertEquals(7, ((IntProvenance) map.get("children-scored")).getValue());
             assertEquals("magic-at", ((StringProvenance) map.get("search-method")).getValue());
             assertTrue(map.containsKey("anchor-history") && map.containsKey("search-validation-loss") && map.containsKey("tokenizer-sha256"));
+        }
+    }
+
+    @Test
+    void aTrainerRecreatedFromTheModelsProvenanceSearchesAndTrainsTheSameModel() throws Exception {
+        MagicSearchTrainer<Label> trainer = new MagicSearchTrainer<Label>(TopicFixture.tokenizer(), Method.MAGIC_AT, "custom", 30, 4, 5)
+                .withCustomSpace("MHA2:32,FFN:64,CONV3", 32, 2).withTraining(24, 16, 8, 2e-3);
+        trainer.train(TopicFixture.topics(60, 3)).close();
+        try (MagicModel<Label> model = trainer.train(TopicFixture.topics(120, 4))) {
+            @SuppressWarnings("unchecked")
+            MagicSearchTrainer<Label> replay = Replay.trainerOf(model, MagicSearchTrainer.class);
+            assertEquals(1, replay.getInvocationCount());
+            try (MagicModel<Label> again = replay.train(TopicFixture.topics(120, 4))) {
+                assertEquals(model.encoderSpec().architecture(), again.encoderSpec().architecture());
+                var test = TopicFixture.topics(40, 5);
+                assertTrue(Helpers.predictionListDistributionEquals(model.predict(test), again.predict(test), 0.0));
+                assertEquals(model.getProvenance().getInstanceProvenance(), again.getProvenance().getInstanceProvenance());
+            }
         }
     }
 

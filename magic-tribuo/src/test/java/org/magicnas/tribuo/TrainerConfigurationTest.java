@@ -47,14 +47,14 @@ class TrainerConfigurationTest {
 
     @Test
     void fieldNamesAndDefaultsAsSavedInProvenance() {
-        assertEquals("batchSize=32, clipNorm=1.0, encoderPath=/nowhere/encoder, epochs=3, headDropout=0.1, learningRate=1.0E-4, maxLength=0,"
+        assertEquals("batchSize=32, clipNorm=1.0, device=, encoderPath=/nowhere/encoder, epochs=3, headDropout=0.1, learningRate=1.0E-4, maxLength=0,"
                 + " patience=2, seed=42, start=PRETRAINED, validationFraction=0.1, warmupFraction=0.1, weightDecay=0.01",
                 parameters(configure(MagicFineTuneTrainer.class, required(MagicFineTuneTrainer.class))));
-        assertEquals("alignBlock=0, anchorEvalEvery=25, batchSize=32, candidates=, childrenToScore=16, dropout=0.1, epochs=3, hidden=128, k=1,"
+        assertEquals("alignBlock=0, anchorEvalEvery=25, batchSize=32, candidates=, childrenToScore=16, device=, dropout=0.1, epochs=3, hidden=128, k=1,"
                 + " lambda=0.5, layers=4, learningRate=0.001, maxLength=128, method=MAGIC_AT, patience=2, seed=42, space=tiny,"
                 + " superNetLearningRate=0.001, superNetSteps=300, tokenizerPath=/nowhere/tokenizer.json, validationFraction=0.1",
                 parameters(configure(MagicSearchTrainer.class, required(MagicSearchTrainer.class))));
-        assertEquals("batchNormBatches=4, batchSize=64, dropout=0.1, generations=3, k=2, learningRate=0.005, maxFlops=0, maxParameters=0,"
+        assertEquals("batchNormBatches=4, batchSize=64, device=, dropout=0.1, generations=3, k=2, learningRate=0.005, maxFlops=0, maxParameters=0,"
                 + " method=MAGIC_AT, population=12, retrainSteps=1200, seed=42, space=mobilenet-cpu, superNetSteps=1000,"
                 + " validationFraction=0.05",
                 parameters(configure(MagicImageSearchTrainer.class, required(MagicImageSearchTrainer.class))));
@@ -86,6 +86,26 @@ class TrainerConfigurationTest {
     }
 
     @Test
+    void theDeviceIsRecordedAndRoundTripsThroughProvenance() {
+        for (Class<?> type : TRAINERS) {
+            Map<String, String> properties = new TreeMap<>(required(type));
+            properties.put("device", "gpu:1");
+            Trainer<?> trainer = configure(type, properties);
+            assertEquals("gpu:1", trainer.getProvenance().getConfiguredParameters().get("device").toString(), type.getSimpleName());
+            List<ConfigurationData> config = ProvenanceUtil.extractConfiguration(trainer.getProvenance());
+            ConfigurationManager cm = new ConfigurationManager();
+            cm.addConfiguration(config);
+            String name = config.stream().filter(c -> c.getClassName().equals(type.getName())).findFirst().orElseThrow().getName();
+            Trainer<?> replay = (Trainer<?>) cm.lookup(name);
+            assertEquals(trainer.getProvenance(), replay.getProvenance(), type.getSimpleName());
+            ((AbstractMagicTrainer<?, ?>) replay).setDevice("cpu");
+            assertEquals("cpu", replay.getProvenance().getConfiguredParameters().get("device").toString(), "a replay may run elsewhere");
+            PropertyException e = assertThrows(PropertyException.class, () -> ((AbstractMagicTrainer<?, ?>) replay).setDevice("tpu"));
+            assertEquals("Property: device, device must be cpu, gpu or gpu:N, got 'tpu'", e.getMessage());
+        }
+    }
+
+    @Test
     void validationMessagesOfTheSharedFields() {
         String[][] cases = {
             {"MagicFineTuneTrainer", "batchSize", "Property: batchSize, batchSize must be >= 1, got -1"},
@@ -94,16 +114,19 @@ class TrainerConfigurationTest {
             {"MagicFineTuneTrainer", "epochs", "Property: epochs, epochs must be >= 1, got -1"},
             {"MagicFineTuneTrainer", "patience", "Property: patience, patience must be >= 1, got -1"},
             {"MagicFineTuneTrainer", "maxLength", "Property: maxLength, maxLength must be 0 (the encoder's positions) or >= 5, got -1"},
-            {"MagicSearchTrainer", "batchSize", "Property: maxLength, maxLength maxLength must be >= 5 and batchSize >= 1"},
-            {"MagicSearchTrainer", "learningRate", "Property: learningRate, learningRate must be positive"},
+            {"MagicSearchTrainer", "batchSize", "Property: batchSize, batchSize must be >= 1, got -1"},
+            {"MagicSearchTrainer", "learningRate", "Property: learningRate, learningRate must be positive, got -1.0"},
             {"MagicSearchTrainer", "validationFraction", "Property: validationFraction, validationFraction must be in (0, 1), got -1.0"},
-            {"MagicSearchTrainer", "epochs", "Property: epochs, epochs epochs and patience must be >= 1"},
-            {"MagicSearchTrainer", "patience", "Property: epochs, epochs epochs and patience must be >= 1"},
-            {"MagicSearchTrainer", "maxLength", "Property: maxLength, maxLength maxLength must be >= 5 and batchSize >= 1"},
-            {"MagicImageSearchTrainer", "batchSize", "Property: batchSize, batchSize batchSize must be >= 1 and learningRate positive"},
-            {"MagicImageSearchTrainer", "learningRate", "Property: batchSize, batchSize batchSize must be >= 1 and learningRate positive"},
+            {"MagicSearchTrainer", "epochs", "Property: epochs, epochs must be >= 1, got -1"},
+            {"MagicSearchTrainer", "patience", "Property: patience, patience must be >= 1, got -1"},
+            {"MagicSearchTrainer", "maxLength", "Property: maxLength, maxLength must be >= 5, got -1"},
+            {"MagicImageSearchTrainer", "batchSize", "Property: batchSize, batchSize must be >= 1, got -1"},
+            {"MagicImageSearchTrainer", "learningRate", "Property: learningRate, learningRate must be positive, got -1.0"},
             {"MagicImageSearchTrainer", "validationFraction", "Property: validationFraction, validationFraction must be in (0, 1), got -1.0"},
             {"MagicImageSearchTrainer", "epochs", "Component: trainer, Property: epochs, Unknown property in configuration file."},
+            {"MagicFineTuneTrainer", "device", "Property: device, device must be cpu, gpu or gpu:N, got '-1'"},
+            {"MagicSearchTrainer", "device", "Property: device, device must be cpu, gpu or gpu:N, got '-1'"},
+            {"MagicImageSearchTrainer", "device", "Property: device, device must be cpu, gpu or gpu:N, got '-1'"},
         };
         for (String[] c : cases) {
             Class<?> type = List.of(TRAINERS).stream().filter(t -> t.getSimpleName().equals(c[0])).findFirst().orElseThrow();

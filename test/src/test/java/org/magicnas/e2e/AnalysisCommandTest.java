@@ -14,12 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 
 /** The analysis commands end to end on the Brown corpus at test scale: outputs, caching and bad input. */
+@Tag("slow")
 class AnalysisCommandTest {
+    /** The commands read the real Brown corpus: fetched once here, or every test fails at once saying why. */
+    @BeforeAll
+    static void brownCorpus() {
+        BrownFixture.directory();
+    }
+
     private record Result(int code, String out, String err) {}
 
     /** Runs a command; the commands print progress and tables on System.out, which is captured. */
@@ -66,6 +76,7 @@ class AnalysisCommandTest {
         }
         // Two sweeps per super-net: m = 1, 2 and the layers j = 1..3.
         assertEquals(1 + 2 * (2 + 3), Files.readAllLines(run.resolve("sweeps.csv")).size());
+        assertEquals(1 + 2 * (2 + 3), CsvReadBack.table(run.resolve("sweeps.csv"), List.of("supernet", "sweep", "x", "mean", "sd", "trials")).size());
         assertTrue(Files.readString(run.resolve("results.txt")).contains("same kind"));
 
         // As if killed in the last step of the magic-a super-net: --resume trains it from step 11 and probes to the same results.
@@ -137,6 +148,13 @@ class AnalysisCommandTest {
         assertEquals(3, claims.size(), String.join("\n", claims));
         assertTrue(claims.get(1).startsWith("Table 1,\"MAGIC-T ranks better than SPOS\",magic-t,spos,"), claims.get(1));
         assertTrue(claims.get(2).contains(",magic-t,magic-t:k=2,"), claims.get(2));
+        List<String[]> claimRows = CsvReadBack.table(runA.resolve("claims.csv"),
+                List.of("source", "claim", "better", "worse", "difference", "lower", "upper", "half_width", "verdict", "children_to_resolve"));
+        assertEquals("MAGIC-T ranks better than SPOS", claimRows.get(1)[1]);
+        List<String[]> panel = CsvReadBack.table(runA.resolve("panel.csv"),
+                List.of("architecture", "standalone_loss_seed1", "standalone_loss_seed2", "ground_truth_loss"));
+        assertTrue(panel.get(1)[0].contains(","), "the architecture, with its commas, is one field: " + panel.get(1)[0]);
+        CsvReadBack.table(runA.resolve("estimates.csv"), List.of("method", "seed_index", "architecture", "supernet_loss"));
     }
 
     private static String[] concat(String[] a, String... b) {

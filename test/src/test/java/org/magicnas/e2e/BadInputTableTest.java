@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import org.magicnas.data.image.FashionMnist;
 
 /**
@@ -50,6 +51,7 @@ class BadInputTableTest {
 
     @BeforeAll
     static void fixtures() throws IOException {
+        BrownFixture.directory(); // the fixture run reads the real Brown corpus
         Path runs = tmp.resolve("fixture-runs");
         List<String> a = new ArrayList<>(List.of("train-supernet", "--runs-dir", runs.toString(), "--steps", "4", "--checkpoint-every", "4"));
         a.addAll(List.of(SMALL));
@@ -211,6 +213,12 @@ class BadInputTableTest {
                     d -> Files.writeString(d.resolve("SST-2").resolve("train.tsv"), "sentence\tlabel\n")))),
                 row("finetune: malformed dev row", "bad-dev/SST-2/dev.tsv & line 3", r -> finetune(r, encoder, copyWith(glue, "bad-dev",
                     d -> Files.writeString(d.resolve("SST-2").resolve("dev.tsv"), "sentence\tlabel\na fine film\t1\nno label here\n")))),
+                row("glue: malformed diagnostic row (CRLF, BOM)", "bad-ax/diagnostic/diagnostic.tsv & line 3 & has 2 tab-separated fields",
+                    r -> new String[] {"glue", "--data", copyWith(glue, "bad-ax", d -> {
+                        Files.createDirectories(d.resolve("diagnostic"));
+                        Files.writeString(d.resolve("diagnostic").resolve("diagnostic.tsv"),
+                                "\uFEFFindex\tsentence1\tsentence2\r\n0\tA man sings.\tA man makes music.\r\n1\tno second sentence\r\n");
+                    }).toString(), "--encoder", encoder.toString(), "--runs-dir", r.toString()}),
                 row("glue: no task in the folder", "holds no GLUE task", r -> new String[] {"glue", "--data", tmp.resolve("fixture-runs").toString(),
                     "--encoder", encoder.toString(), "--runs-dir", r.toString()}),
                 row("image-search: empty image file", "empty.png", r -> new String[] {"image-search", "--space", "mobilenet", "--image-folder",

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import picocli.CommandLine;
 
 /** The command line end to end: bad input, and a run stopped and resumed. */
@@ -80,8 +82,10 @@ class CommandLineTest {
     }
 
     /** Stopping after 8 steps and resuming gives exactly the run of 16 steps in one go. */
+    @Tag("slow")
     @Test
     void stoppedAndResumedRunEqualsAStraightRun(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         String[] shrink = {"--shrink-every", "4", "--shrink-children", "6", "--shrink-delete", "3"};
         Path straight = tmp.resolve("straight");
         Result a = run(args(straight, shrink));
@@ -106,6 +110,13 @@ class CommandLineTest {
         assertEquals(shrinkRows, Files.readAllLines(runB.resolve("shrink.csv")));
         String children = Files.readString(runA.resolve("children.csv"));
         assertTrue(children.lines().skip(1).findFirst().orElseThrow().startsWith("searched,"), children);
+        List<String[]> childRows = CsvReadBack.table(runA.resolve("children.csv"),
+                List.of("role", "architecture", "parameters", "forward_flops", "val_loss", "val_accuracy"));
+        assertEquals("searched", childRows.get(1)[0]);
+        assertEquals(4, childRows.get(1)[1].split(",").length, "the quoted architecture reads back as one field of 4 layers");
+        assertEquals(shrinkRows.size(), CsvReadBack.table(runA.resolve("shrink.csv"),
+                List.of("step", "round", "layer", "candidate", "score", "children")).size());
+        assertEquals(17, CsvReadBack.table(runB.resolve("metrics.csv"), List.of(Files.readAllLines(runB.resolve("metrics.csv")).get(0).split(","))).size());
         List<String> ma = Files.readAllLines(runA.resolve("metrics.csv"));
         List<String> mb = Files.readAllLines(runB.resolve("metrics.csv"));
         assertEquals(17, ma.size());
@@ -133,8 +144,10 @@ class CommandLineTest {
      * Under German decimal commas and the Turkish dotless i, a run stopped and resumed writes the same files as a straight run in
      * {@link Locale#ROOT}, and its progress lines print numbers with a decimal point.
      */
+    @Tag("slow")
     @Test
     void filesAndProgressLinesDoNotDependOnTheLocale(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         Locale before = Locale.getDefault();
         PrintStream stdout = System.out;
         try {

@@ -73,6 +73,78 @@ final class GlueFixtures {
         return root;
     }
 
+    /** The rows of one file of {@link #fullGlueData}. */
+    private interface Rows {
+        String row(int i, Random r);
+    }
+
+    /** Writes a file of {@code n} rows after the header; a header-less file when {@code header} is null. */
+    private static void task(Path root, String relative, String header, int n, Random r, Rows rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (header != null) {
+            lines.add(header);
+        }
+        for (int i = 0; i < n; i++) {
+            lines.add(rows.row(i, r));
+        }
+        write(root.resolve(relative), lines);
+    }
+
+    /** Rows of train and dev files of the full fixture, of test files and of the diagnostic file. */
+    static final int FULL_TRAIN = 24;
+    static final int FULL_EVAL = 6;
+
+    /**
+     * Every GLUE task in the official layouts, small: the nine tasks' train, dev and test files (MNLI's matched and mismatched sets,
+     * CoLA's header-less train and dev files, QQP's {@code id} column) and the diagnostic set {@code diagnostic/diagnostic.tsv}. The
+     * WNLI files start with a UTF-8 byte order mark and end their lines with CRLF, as files saved on Windows do.
+     */
+    static Path fullGlueData(Path root) throws IOException {
+        Random r = new Random(2);
+        String[] nli = {"entailment", "neutral", "contradiction"};
+        String[] qnli = {"entailment", "not_entailment"};
+        for (String split : List.of("train", "dev", "test")) {
+            boolean test = split.equals("test");
+            int n = split.equals("train") ? FULL_TRAIN : FULL_EVAL;
+            String file = split + ".tsv";
+            task(root, "CoLA/" + file, test ? "index\tsentence" : null, n, r,
+                    (i, g) -> test ? i + "\t" + sentence(g) : "gj04\t" + g.nextInt(2) + "\t\t" + sentence(g));
+            task(root, "SST-2/" + file, test ? "index\tsentence" : "sentence\tlabel", n, r,
+                    (i, g) -> test ? i + "\t" + sentence(g) : sentence(g) + "\t" + g.nextInt(2));
+            task(root, "MRPC/" + file, (test ? "index" : "Quality") + "\t#1 ID\t#2 ID\t#1 String\t#2 String", n, r,
+                    (i, g) -> (test ? i : g.nextInt(2)) + "\t" + (1000 + i) + "\t" + (2000 + i) + "\t" + sentence(g) + "\t" + sentence(g));
+            task(root, "QQP/" + file, test ? "id\tquestion1\tquestion2" : "id\tqid1\tqid2\tquestion1\tquestion2\tis_duplicate", n, r,
+                    (i, g) -> test ? i + "\t" + sentence(g) + "?\t" + sentence(g) + "?"
+                            : i + "\t" + (2 * i) + "\t" + (2 * i + 1) + "\t" + sentence(g) + "?\t" + sentence(g) + "?\t" + g.nextInt(2));
+            task(root, "STS-B/" + file, "index\tgenre\tfilename\tyear\told_index\tsource1\tsource2\tsentence1\tsentence2" + (test ? "" : "\tscore"), n, r,
+                    (i, g) -> i + "\tmain-news\tf\t2012\t" + i + "\tnone\tnone\t" + sentence(g) + "\t" + sentence(g)
+                            + (test ? "" : "\t" + String.format(Locale.ROOT, "%.3f", 5 * g.nextDouble())));
+            task(root, "QNLI/" + file, "index\tquestion\tsentence" + (test ? "" : "\tlabel"), n, r,
+                    (i, g) -> i + "\t" + sentence(g) + "?\t" + sentence(g) + (test ? "" : "\t" + qnli[g.nextInt(2)]));
+            task(root, "RTE/" + file, "index\tsentence1\tsentence2" + (test ? "" : "\tlabel"), n, r,
+                    (i, g) -> i + "\t" + sentence(g) + "\t" + sentence(g) + (test ? "" : "\t" + qnli[g.nextInt(2)]));
+            List<String> wnli = new ArrayList<>(List.of("index\tsentence1\tsentence2" + (test ? "" : "\tlabel")));
+            for (int i = 0; i < n; i++) {
+                wnli.add(i + "\t" + sentence(r) + "\t" + sentence(r) + (test ? "" : "\t" + r.nextInt(2)));
+            }
+            Files.createDirectories(root.resolve("WNLI"));
+            Files.writeString(root.resolve("WNLI").resolve(file), "\uFEFF" + String.join("\r\n", wnli) + "\r\n");
+        }
+        String header = "index\tpromptID\tpairID\tgenre\tsentence1_binary_parse\tsentence2_binary_parse\tsentence1_parse\tsentence2_parse\tsentence1\tsentence2";
+        for (String file : List.of("train", "dev_matched", "dev_mismatched", "test_matched", "test_mismatched")) {
+            boolean test = file.startsWith("test");
+            boolean train = file.equals("train");
+            task(root, "MNLI/" + file + ".tsv", header + (test ? "" : train ? "\tlabel1\tgold_label" : "\tlabel1\tlabel2\tlabel3\tlabel4\tlabel5\tgold_label"),
+                    train ? FULL_TRAIN : FULL_EVAL, r, (i, g) -> {
+                        String row = i + "\t1\t1e\tfiction\tx\tx\tx\tx\t" + sentence(g) + "\t" + sentence(g);
+                        String gold = nli[g.nextInt(3)];
+                        return test ? row : train ? row + "\t" + gold + "\t" + gold : row + ("\t" + gold).repeat(6);
+                    });
+        }
+        task(root, "diagnostic/diagnostic.tsv", "index\tsentence1\tsentence2", FULL_EVAL + 1, r, (i, g) -> i + "\t" + sentence(g) + "\t" + sentence(g));
+        return root;
+    }
+
     static Path encoder(Path dir) throws IOException {
         List<String> texts = new ArrayList<>();
         texts.add(String.join(" ", WORDS));

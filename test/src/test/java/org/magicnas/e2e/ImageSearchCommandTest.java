@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
@@ -102,6 +103,7 @@ class ImageSearchCommandTest {
         assertFalse(Files.exists(runs), "no run directory for bad input");
     }
 
+    @Tag("slow")
     @Test
     void searchesRetrainsAndComparesOnFashionMnist(@TempDir Path tmp) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEFAULT_DIRECTORY)), "Fashion-MNIST is not installed (bin/install-fashion-mnist)");
@@ -127,6 +129,68 @@ class ImageSearchCommandTest {
             assertTrue(top1 >= 0 && top1 <= 1 && r.getAsJsonObject().get("testTop5Error").getAsDouble() <= top1);
         }
         assertEquals(13, Files.readAllLines(run.resolve("magic-at-supernet.csv")).size());
+        assertEquals(13, CsvReadBack.table(run.resolve("magic-at-supernet.csv"), java.util.List.of("step", "child", "loss", "align_loss", "lr")).size());
         assertTrue(Files.isDirectory(run.resolve("magic-at-checkpoints")));
+    }
+
+    /** train/a (4 images), train/b (3 images and, if asked, a broken one), val/a and val/b (1 image each), 16x16 random RGB PNGs. */
+    private static Path smallFolder(Path root, boolean broken) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        String[][] layout = {{"train", "a", "4"}, {"train", "b", "3"}, {"val", "a", "1"}, {"val", "b", "1"}};
+        for (String[] l : layout) {
+            Path dir = Files.createDirectories(root.resolve(l[0]).resolve(l[1]));
+            for (int i = 0; i < Integer.parseInt(l[2]); i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
+                        image.setRGB(x, y, rng.nextInt(1 << 24));
+                    }
+                }
+                javax.imageio.ImageIO.write(image, "png", dir.resolve(i + ".png").toFile());
+            }
+        }
+        if (broken) {
+            Files.writeString(root.resolve("train").resolve("b").resolve("broken.JPEG"), "not an image");
+        }
+        return root;
+    }
+
+    @Test
+    void streamingOptionsAndAStreamedBrokenFileAreRefusedBeforeTheRun(@TempDir Path tmp) throws IOException {
+        Path runs = tmp.resolve("runs");
+        Path folder = smallFolder(tmp.resolve("folder"), true);
+        Result negative = run("image-search", "--space", "mobilenet", "--image-folder", folder.toString(), "--stream-above", "-1", "--runs-dir", runs.toString());
+        assertEquals(2, negative.code(), negative.err());
+        assertEquals("magic: --stream-above -1: expected a size in MiB >= 0 (0 always streams)", negative.err().strip());
+        Result threads = run("image-search", "--space", "mobilenet", "--image-folder", folder.toString(), "--decode-threads", "-2", "--runs-dir",
+                runs.toString());
+        assertEquals(2, threads.code(), threads.err());
+        assertTrue(threads.err().contains("--decode-threads -2"), threads.err());
+        // streamed: the held-out images and the statistics sample (here every training image) are decoded before the run starts
+        Result broken = run("image-search", "--space", "mobilenet", "--image-folder", folder.toString(), "--stream-above", "0", "--valid-size", "2",
+                "--batch-size", "2", "--runs-dir", runs.toString());
+        assertEquals(2, broken.code(), broken.err());
+        assertTrue(broken.err().contains("broken.JPEG"), broken.err());
+        assertEquals(1, broken.err().strip().lines().count(), broken.err());
+        assertFalse(Files.exists(runs), "no run directory for bad input");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void streamsAnImageFolderAtTheMobilenetResolution(@TempDir Path tmp) throws IOException {
+        Path folder = smallFolder(tmp.resolve("folder"), false);
+        Path runs = tmp.resolve("runs");
+        Result ok = run("image-search", "--space", "mobilenet", "--image-folder", folder.toString(), "--stream-above", "0", "--decode-threads", "2",
+                "--method", "spos", "--steps", "2", "--retrain-steps", "1", "--batch-size", "2", "--valid-size", "2", "--test-size", "2",
+                "--population", "2", "--generations", "1", "--bn-batches", "1", "--runs-dir", runs.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("images: streamed from the files by 2 decoding threads"), ok.out());
+        Path run;
+        try (Stream<Path> s = Files.list(runs)) {
+            run = s.findFirst().orElseThrow();
+        }
+        JsonObject json = JsonParser.parseString(Files.readString(run.resolve("image-search.json"))).getAsJsonObject();
+        assertTrue(json.get("imageLoading").getAsString().startsWith("streamed"), json.toString());
+        assertEquals(2, json.getAsJsonArray("rows").size());
     }
 }

@@ -14,21 +14,30 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import org.magicnas.train.CheckpointStore;
 
 /**
  * The real command line in a separate JVM, killed (SIGKILL) once inside a checkpoint write and once
  * at a seeded random moment, then resumed to the end: its outputs must equal, byte for byte, those of
- * an uninterrupted run. The kill tests start about a dozen JVMs each and are tagged {@code slow}
+ * an uninterrupted run. The kill tests start about a dozen JVMs each: the class is tagged {@code slow}
  * ({@code mvn -Pstudies test}).
  */
+@Tag("slow")
 class KillAndResumeTest {
+    /** The commands read the real Brown corpus: fetched once here, or every test fails at once saying why. */
+    @BeforeAll
+    static void brownCorpus() {
+        BrownFixture.directory();
+    }
+
     /** Milliseconds each checkpoint write of the first process sleeps, so that it can be killed inside one. */
     private static final long WRITE_DELAY_MS = 400;
     private static final long FINISH_SECONDS = 300;
@@ -92,7 +101,6 @@ class KillAndResumeTest {
     }
 
     /** A super-net run (with shrinking) killed twice and resumed ends like a straight run. */
-    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"spos", "magic-t", "magic-a", "magic-at"})
     void trainSupernetSurvivesKills(String method, @TempDir Path tmp) throws Exception {
@@ -132,7 +140,6 @@ class KillAndResumeTest {
     }
 
     /** finetune (SST-2 files in the GLUE layout) killed inside an epoch's checkpoint and at a random moment, resumed, ends like a straight run. */
-    @Tag("slow")
     @Test
     void finetuneSurvivesKills(@TempDir Path tmp) throws Exception {
         Path data = GlueFixtures.glueData(tmp.resolve("glue"));

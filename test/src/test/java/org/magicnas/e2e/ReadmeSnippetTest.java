@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
+import org.magicnas.data.BrownFixture;
 import org.magicnas.data.glue.GlueDataSource;
+import org.magicnas.data.glue.GlueMetric;
 import org.magicnas.data.glue.GlueTask;
 import org.magicnas.data.tribuo.BertTextExtractor;
 import org.magicnas.data.tribuo.Split;
@@ -33,6 +35,7 @@ class ReadmeSnippetTest {
 
     @Test
     void theTribuoSnippetRunsAsWritten(@TempDir Path tmp) throws IOException {
+        BrownFixture.directory(); // train-supernet reads the real Brown corpus
         Path runs = tmp.resolve("runs");
         int code = Magic.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "train-supernet", "--runs-dir",
                 runs.toString(), "--space", "custom", "--candidates", "MHA2:32,FFN:64", "--hidden", "32", "--layers", "2", "--vocab-size", "500",
@@ -53,6 +56,8 @@ class ReadmeSnippetTest {
         GlueEvaluation<Label> e = new GlueLabelEvaluator().evaluate(model, new MutableDataset<>(dev));
 
         assertEquals(12, e.getPredictions().size());
+        long right = e.getPredictions().stream().filter(p -> p.getOutput().getLabel().equals(p.getExample().getOutput().getLabel())).count();
+        assertEquals(right / 12.0, e.get(GlueMetric.ACCURACY), 1e-12, "dev accuracy is the share of right labels");
         List<String> readme = javaBlockAfter(Files.readAllLines(Path.of("../README.md")), "## Tribuo");
         String source = Files.readString(SOURCE);
         for (String line : readme) {

@@ -1,11 +1,14 @@
 package org.magicnas.data.glue;
 
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +28,9 @@ import org.tribuo.regression.Regressor;
  * example, which {@link GlueDataSource} copies from the test file. Classification predictions are
  * written as the task's label names ({@code 0}/{@code 1}, {@code entailment}, ...), STS-B
  * predictions as the regressor's single value in Java's shortest round-trip decimal form. The file
- * is written to a temporary file in the same directory and atomically moved into place.
+ * is written with OpenCSV ({@link ICSVWriter}, tab-separated, no quote or escape character, as GLUE
+ * files are not quote-escaped, {@code \n} line ends) to a temporary file in the same directory and
+ * atomically moved into place.
  */
 public final class GluePredictionWriter {
 
@@ -55,7 +60,8 @@ public final class GluePredictionWriter {
                     "no predictions for GLUE " + task.submissionName()
                             + ": expected one per test example");
         }
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER.split("\t"));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < predictions.size(); i++) {
             Prediction<T> prediction = predictions.get(i);
@@ -71,11 +77,10 @@ public final class GluePredictionWriter {
                         "prediction " + i + " repeats index " + index
                                 + ": expected each test example once");
             }
-            text.append(index).append('\t').append(format(task, prediction.getOutput()))
-                    .append('\n');
+            rows.add(new String[] {index.toString(), format(task, prediction.getOutput())});
         }
         Path target = directory.resolve(task.submissionFile()).toAbsolutePath();
-        writeAtomically(target, text.toString());
+        writeAtomically(target, rows);
         LOG.info(() -> "Wrote " + predictions.size() + " GLUE " + task.submissionName()
                 + " predictions to " + target);
         return target;
@@ -108,13 +113,33 @@ public final class GluePredictionWriter {
         return label.getLabel();
     }
 
-    private static void writeAtomically(Path target, String text) {
+    /**
+     * Opens an OpenCSV writer for GLUE's tab-separated layout: no quote or escape character and
+     * {@code \n} line ends.
+     *
+     * @param out where the text goes
+     * @return the writer
+     */
+    static ICSVWriter tsvWriter(Writer out) {
+        return new CSVWriterBuilder(out)
+                .withSeparator('\t')
+                .withQuoteChar(ICSVWriter.NO_QUOTE_CHARACTER)
+                .withEscapeChar(ICSVWriter.NO_ESCAPE_CHARACTER)
+                .withLineEnd("\n")
+                .build();
+    }
+
+    private static void writeAtomically(Path target, List<String[]> rows) {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(text);
+            try (ICSVWriter writer = tsvWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
+                writer.writeAll(rows, false);
+                if (writer.checkError()) {
+                    throw writer.getException() != null ? writer.getException()
+                            : new IOException("write failed");
+                }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);

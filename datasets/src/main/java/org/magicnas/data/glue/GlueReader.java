@@ -1,5 +1,10 @@
 package org.magicnas.data.glue;
 
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
+import com.opencsv.exceptions.CsvValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -19,14 +23,14 @@ import org.magicnas.data.tribuo.Split;
 /**
  * Reads and validates one GLUE TSV file into {@link GlueRecord}s.
  *
- * <p><b>Why lines are split here rather than by OpenCSV.</b> GLUE files are not quote-escaped: a
- * {@code "} inside a sentence is text, and no field contains a tab or a line break. Each physical
- * line is therefore exactly one record and {@code line.split("\t", -1)} is the complete parser
- * (it keeps CoLA's empty third column). OpenCSV's default parser would treat {@code "} as a quote
- * and {@code \} as an escape, silently merging rows; switching both off leaves a tab splitter
- * with less precise line numbers. GLUE's own reference loader does the same ({@code csv.reader}
- * with {@code quotechar=None}). Lines end at {@code \n}, {@code \r\n} or {@code \r}, a leading
- * UTF-8 byte order mark is dropped and completely empty lines are ignored.
+ * <p><b>Parsing.</b> Files are read with OpenCSV ({@link CSVReaderBuilder} over a {@link
+ * CSVParserBuilder} parser with tab as separator, quoting and escaping switched off). GLUE files
+ * are not quote-escaped: a {@code "} inside a sentence is text, and no field contains a tab or a
+ * line break, so each physical line is exactly one record (OpenCSV's default parser would treat
+ * {@code "} as a quote and {@code \} as an escape, silently merging rows). GLUE's own reference
+ * loader does the same ({@code csv.reader} with {@code quotechar=None}). Lines end at {@code \n},
+ * {@code \r\n} or {@code \r}, a leading UTF-8 byte order mark is dropped, completely empty lines
+ * are ignored, and undecodable bytes fail the read.
  *
  * <p>Columns are found by header name, so the files may carry any extra columns (MNLI's parses
  * and annotator labels). A row is malformed when its field count differs from the header's, a
@@ -102,32 +106,32 @@ public final class GlueReader {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), decoder))) {
+        long lineNumber = 0;
+        try (CSVReader reader = tsvReader(new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), decoder)))) {
             Layout layout = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
+            String[] fields;
+            while ((fields = reader.readNext()) != null) {
+                lineNumber = reader.getLinesRead();
+                if (lineNumber == 1 && !fields[0].isEmpty() && fields[0].charAt(0) == '\uFEFF') {
+                    fields[0] = fields[0].substring(1);
                 }
                 if (layout == null) {
                     if (task.hasHeader(split)) {
-                        layout = layout(Arrays.asList(line.split("\t", -1)));
+                        layout = layout(List.of(fields));
                         continue;
                     }
                     layout = layout(task.headerlessColumns());
                 }
-                if (line.isEmpty()) {
+                if (fields.length == 1 && fields[0].isEmpty()) {
                     continue;
                 }
-                GlueRecord record = parse(layout, lineNumber, line.split("\t", -1));
+                GlueRecord record = parse(layout, Math.toIntExact(lineNumber), fields);
                 if (record != null) {
                     records.add(record);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | CsvValidationException e) {
             throw new CorpusException(
                     "cannot read GLUE file " + file + " near line " + (lineNumber + 1) + ": " + e
                             + " (expected UTF-8 text)", e);
@@ -143,6 +147,27 @@ public final class GlueReader {
                 + " from " + file
                 + (skipped > 0 ? " (skipped " + skipped + " malformed rows)" : ""));
         return new Result(records, skipped);
+    }
+
+    /**
+     * Opens an OpenCSV reader for GLUE's tab-separated layout: no quote or escape character, so
+     * every physical line is one record and every character is text.
+     *
+     * @param in the text
+     * @return the reader; {@link CSVReader#getLinesRead()} is the line number of the last record
+     */
+    static CSVReader tsvReader(java.io.Reader in) {
+        return new CSVReaderBuilder(in)
+                .withCSVParser(new CSVParserBuilder()
+                        .withSeparator('\t')
+                        .withQuoteChar(ICSVParser.NULL_CHARACTER)
+                        .withEscapeChar(ICSVParser.NULL_CHARACTER)
+                        .withIgnoreQuotations(true)
+                        .withIgnoreLeadingWhiteSpace(false)
+                        .withStrictQuotes(false)
+                        .build())
+                .withKeepCarriageReturn(false)
+                .build();
     }
 
     /** Validates one row; returns null if it is malformed and skipped. */

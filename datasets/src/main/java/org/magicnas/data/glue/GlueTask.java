@@ -12,7 +12,9 @@ import org.magicnas.data.tribuo.Split;
  * <p>Every file is tab-separated UTF-8 with a header line, except CoLA's {@code train.tsv} and
  * {@code dev.tsv}, which have none and whose four columns are source, label, original label mark
  * and sentence. Test files have no label column; their {@code index} ({@code id} for QQP) column
- * is what a submission refers to. MNLI matched and mismatched share {@code MNLI/train.tsv}.
+ * is what a submission refers to. MNLI matched and mismatched share {@code MNLI/train.tsv}. The
+ * diagnostic set {@link #AX} has only a test file. A complete submission has one file per
+ * constant: {@link #SUBMISSION_FILES}.
  */
 public enum GlueTask {
     /** Corpus of Linguistic Acceptability: 1 = acceptable; Matthews correlation. */
@@ -55,7 +57,19 @@ public enum GlueTask {
     /** Winograd NLI: 1 = entailment; accuracy. */
     WNLI("WNLI", "dev.tsv", "test.tsv", List.of("sentence1", "sentence2"), "label",
             List.of("0", "1"), "index", List.of(), GlueMetric.ACCURACY,
-            List.of(GlueMetric.ACCURACY), "WNLI");
+            List.of(GlueMetric.ACCURACY), "WNLI"),
+    /**
+     * The diagnostic set ({@code diagnostic/diagnostic.tsv}, columns index, sentence1, sentence2):
+     * test only, predicted with the MNLI model in MNLI's labels; the GLUE server scores it with
+     * Matthews correlation.
+     */
+    AX("diagnostic", null, "diagnostic.tsv", List.of("sentence1", "sentence2"), "label",
+            List.of("entailment", "neutral", "contradiction"), "index", List.of(),
+            GlueMetric.MATTHEWS_CORRELATION, List.of(GlueMetric.MATTHEWS_CORRELATION), "AX");
+
+    /** The submission files the GLUE server expects, in its order: every task's file. */
+    public static final List<String> SUBMISSION_FILES = java.util.Arrays.stream(values())
+            .map(GlueTask::submissionFile).toList();
 
     /** The name of every task's training file. */
     public static final String TRAIN_FILE = "train.tsv";
@@ -109,8 +123,13 @@ public enum GlueTask {
      *
      * @param split the split
      * @return e.g. {@code CoLA/train.tsv}, {@code MNLI/dev_mismatched.tsv}
+     * @throws IllegalArgumentException for the train or dev split of the test-only {@link #AX}
      */
     public String relativeFile(Split split) {
+        if (testOnly() && split != Split.TEST) {
+            throw new IllegalArgumentException("GLUE " + submissionName + " has only a test file ("
+                    + directory + "/" + testFile + "), no " + split.name().toLowerCase(java.util.Locale.ROOT) + " split");
+        }
         String name = switch (split) {
             case TRAIN -> TRAIN_FILE;
             case DEV -> devFile;
@@ -128,6 +147,16 @@ public enum GlueTask {
      */
     public Path file(Path dataDirectory, Split split) {
         return dataDirectory.resolve(relativeFile(split));
+    }
+
+    /**
+     * Tells whether the task has only a test file (the diagnostic set {@link #AX}), which is
+     * predicted with another task's model rather than trained on.
+     *
+     * @return true for {@link #AX}
+     */
+    public boolean testOnly() {
+        return devFile == null;
     }
 
     /**

@@ -32,8 +32,11 @@ import org.magicnas.data.tribuo.Split;
  * #VAL_DIRECTORY}/ (ImageNet's labelled held-out set, whose score is reported as the test score),
  * and {@link Split#DEV} is rejected (hold out part of TRAIN for model selection).
  *
- * <p>Images are decoded with {@link ImageIO}, which cannot read CMYK JPEGs (ImageNet's training
- * set has a few): convert such files to RGB first.
+ * <p>Images are decoded with {@link ImageIO}. The run-time dependency {@code
+ * com.twelvemonkeys.imageio:imageio-jpeg} registers a JPEG reader in ImageIO's service registry
+ * ahead of the JDK's, so Adobe CMYK and YCCK JPEGs (ImageNet's training set has a few), lossless
+ * JPEGs (SOF3, which the JDK rejects) and JPEGs with damaged ICC profiles are read as well; no
+ * code refers to the plugin, so a class path without it falls back to the JDK's reader.
  */
 public final class ImageFolder {
 

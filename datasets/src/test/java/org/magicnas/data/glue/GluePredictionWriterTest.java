@@ -89,4 +89,23 @@ class GluePredictionWriterTest {
                 () -> GluePredictionWriter.write(GlueTask.COLA, List.of(), dir));
         assertTrue(!Files.exists(dir.resolve("SST-2.tsv")), "nothing written on failure");
     }
+
+    @Test
+    void submissionFilesReadBackWithOpenCsv() throws Exception {
+        Path sts = GluePredictionWriter.write(GlueTask.STSB, List.of(
+                predict(RegressionFactory.UNKNOWN_REGRESSOR, "0",
+                        new Regressor(Regressor.DEFAULT_NAME, 3.25)),
+                predict(RegressionFactory.UNKNOWN_REGRESSOR, "1",
+                        new Regressor(Regressor.DEFAULT_NAME, 1e-4))), dir);
+        List<String[]> rows;
+        try (com.opencsv.CSVReader reader = GlueReader.tsvReader(
+                Files.newBufferedReader(sts))) {
+            rows = reader.readAll();
+        }
+        assertEquals(List.of("index", "prediction"), List.of(rows.get(0)));
+        assertEquals(List.of("0", "3.25"), List.of(rows.get(1)));
+        assertEquals(List.of("1", "1.0E-4"), List.of(rows.get(2)));
+        assertEquals(1e-4, Double.parseDouble(rows.get(2)[1]));
+        assertEquals(3, rows.size());
+    }
 }

@@ -2,6 +2,7 @@ package org.magicnas.data.glue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -68,7 +69,19 @@ class GlueTaskTest {
     @Test
     void submissionFiles() {
         assertEquals(List.of("CoLA.tsv", "SST-2.tsv", "MRPC.tsv", "QQP.tsv", "STS-B.tsv",
-                        "MNLI-m.tsv", "MNLI-mm.tsv", "QNLI.tsv", "RTE.tsv", "WNLI.tsv"),
+                        "MNLI-m.tsv", "MNLI-mm.tsv", "QNLI.tsv", "RTE.tsv", "WNLI.tsv", "AX.tsv"),
                 Arrays.stream(GlueTask.values()).map(GlueTask::submissionFile).toList());
+        assertEquals(11, GlueTask.SUBMISSION_FILES.size());
+    }
+
+    @Test
+    void theDiagnosticSetIsTestOnlyInMnliLabels() {
+        assertEquals("diagnostic/diagnostic.tsv", GlueTask.AX.relativeFile(Split.TEST));
+        assertThrows(IllegalArgumentException.class, () -> GlueTask.AX.relativeFile(Split.TRAIN));
+        assertThrows(IllegalArgumentException.class, () -> GlueTask.AX.file(Path.of("/g"), Split.DEV));
+        assertEquals(GlueTask.MNLI_MATCHED.labels(), GlueTask.AX.labels());
+        assertEquals(List.of("sentence1", "sentence2"), GlueTask.AX.textColumns());
+        assertTrue(GlueTask.AX.testOnly());
+        assertEquals(1, Arrays.stream(GlueTask.values()).filter(GlueTask::testOnly).count());
     }
 }

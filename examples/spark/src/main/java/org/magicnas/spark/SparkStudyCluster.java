@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.magicnas.analysis.ResultCache;
@@ -208,7 +210,15 @@ public final class SparkStudyCluster implements StudyCluster {
             // Per thread in libtorch: a task thread starts as the engine's own thread does, gradients off
             // outside a step's collector (org.magicnas.train.Gradients).
             JniUtils.setGradMode(false);
-            return StudyJobs.run(studyArgs, index);
+            List<String> args = studyArgs;
+            TaskContext context = TaskContext.get();
+            ResourceInformation gpus = context == null ? null : context.resourcesJMap().get("gpu");
+            if (gpus != null && gpus.addresses().length > 0 && !args.contains("--device")) {
+                // The GPU Spark gave this task (one per executor: the study, built once per JVM, keeps it).
+                args = new ArrayList<>(args);
+                args.addAll(List.of("--device", "gpu:" + gpus.addresses()[0]));
+            }
+            return StudyJobs.run(args, index);
         }
     }
 }
