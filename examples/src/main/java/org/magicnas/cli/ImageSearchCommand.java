@@ -164,11 +164,11 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
         }
         Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
         try (Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s)) {
-            return search(s, methodList, fixedChild, splits);
+            return search(s, methodList, fixedChild, splits, resumed);
         }
     }
 
-    private int search(SearchSpace s, List<Method> methodList, Architecture fixedChild, Splits splits) throws IOException {
+    private int search(SearchSpace s, List<Method> methodList, Architecture fixedChild, Splits splits, RunDirectory resumed) throws IOException {
         ImageSource train = splits.train();
         ImageData valid = splits.valid();
         ImageSource test = splits.test();

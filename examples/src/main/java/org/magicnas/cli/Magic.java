@@ -16,7 +16,7 @@ public final class Magic {
     /** The name of the {@link DeviceOptions} mixin every command gets. */
     private static final String DEVICE_MIXIN = "device";
 
-    private Magic() {}
+    Magic() {}
 
     /**
      * Runs a command line and returns its exit code: 0 on success, 2 for bad input (one line on
@@ -38,18 +38,14 @@ public final class Magic {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Magic());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setOverwrittenOptionsAllowed(true);
-        for (CommandLine sub : cli.getSubcommands().values()) {
-            sub.addMixin(DEVICE_MIXIN, new DeviceOptions());
-        }
         cli.setExecutionStrategy(parseResult -> {
             CommandLine.ParseResult command = parseResult.subcommand();
             if (command != null && !command.isUsageHelpRequested() && !command.isVersionHelpRequested()) {
                 try {
-                    ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply();
+                    applyDevice(command);
                 } catch (IllegalArgumentException e) {
                     err.println("magic: " + e.getMessage());
                     return BAD_INPUT;
@@ -72,6 +68,30 @@ public final class Magic {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line's parser: every subcommand with the device options, later options overriding
+     * earlier ones.
+     *
+     * @return a fresh parser
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Magic());
+        cli.setOverwrittenOptionsAllowed(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.addMixin(DEVICE_MIXIN, new DeviceOptions());
+        }
+        return cli;
+    }
+
+    /**
+     * Applies the device options of a parsed subcommand, as {@link #run} does before running it.
+     *
+     * @param command the parsed subcommand
+     */
+    static void applyDevice(CommandLine.ParseResult command) {
+        ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply();
     }
 
     /**

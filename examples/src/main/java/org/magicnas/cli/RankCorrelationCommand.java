@@ -118,6 +118,22 @@ final class RankCorrelationCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int threadsPerWorker;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the jobs as Spark tasks on this master: local[N] (N task threads in this JVM) or spark://host:port (a standalone"
+                    + " cluster whose workers see this checkout and the corpus at the same paths); the cache stays here. Needs the magic-spark"
+                    + " module, which bin/magic builds only when --spark is given.")
+    String spark;
+
+    @Option(names = "--threads-per-task", defaultValue = "1",
+            description = "With --spark: native threads of each task (Spark reserves as many cores for it); a value other than 1 is part of"
+                    + " every job's cache key (default: ${DEFAULT-VALUE}).")
+    int threadsPerTask;
+
+    @Option(names = "--gpus-per-task", defaultValue = "0",
+            description = "With --spark: GPUs each task asks Spark's resource scheduler for (spark.task.resource.gpu.amount; 0 for CPU"
+                    + " tasks, default: ${DEFAULT-VALUE}).")
+    double gpusPerTask;
+
     /** Set in the worker processes that the study starts: run jobs, write no report. */
     @Option(names = "--worker", hidden = true, defaultValue = "0")
     int worker;
@@ -134,8 +150,51 @@ final class RankCorrelationCommand implements Callable<Integer> {
     /** A super-net configuration of the study: a method and its k. */
     record Variant(String label, SuperNetOptions options) {}
 
+    /**
+     * A study ready to run: its jobs in a fixed order (the same on every machine for the same command
+     * line) and what the report needs; holds the corpus open until closed.
+     */
+    record Study(StudyPreset preset, StudyTask task, ResultCache cache, List<Architecture> children, List<Variant> variants, int k, int noise,
+            int childBudget, int netBudget, List<StudyJob> jobs, AutoCloseable data) implements AutoCloseable {
+        /**
+         * The same jobs against another cache (a Spark task's own), sharing the data, which is read-only.
+         *
+         * @param command the command that opened the study
+         * @param other the cache
+         * @param prefix the start of the super-nets' progress lines
+         * @return the jobs, in the same order
+         */
+        List<StudyJob> jobs(RankCorrelationCommand command, ResultCache other, String prefix) {
+            return command.jobs(this, other, prefix);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (data != null) {
+                data.close();
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        try (Study s = open()) {
+            if (worker > 0) {
+                StudyJob.runAll(s.jobs(), workerPrefix());
+                return 0;
+            }
+            runAndReport(s);
+        }
+        return 0;
+    }
+
+    /**
+     * Validates the options and builds the study: the data, the panel, the variants and the jobs.
+     *
+     * @return the study (close it)
+     * @throws Exception if the data cannot be read
+     */
+    Study open() throws Exception {
         StudyPreset p = StudyPreset.of(preset);
         String spaceName = space != null ? space : p.space;
         SearchSpace searchSpace = Preset.of(spaceName).space();
@@ -150,6 +209,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
         if ((workers != null && workers < 1) || threadsPerWorker < 1) {
             throw new IllegalArgumentException("--workers and --threads-per-worker must be >= 1, got " + workers + " and " + threadsPerWorker);
         }
+        validateSpark();
         if (noise < 0 || noise > k || childBudget < 1 || netBudget < 1 || topK < 1 || topK > k || netSeeds.isEmpty() || evalBatches < 1) {
             throw new IllegalArgumentException("need 0 <= --noise-children <= --children (" + k + "), 1 <= --top-k <= --children, at least one seed and"
                     + " positive step counts; got noise " + noise + ", top-k " + topK + ", seeds " + netSeeds);
@@ -170,17 +230,41 @@ final class RankCorrelationCommand implements Callable<Integer> {
         ResultCache cache = new ResultCache(cacheDir != null ? cacheDir : CorpusLocator.cacheDir().resolve("rank-study"));
         if (searchSpace.isImage()) {
             StudyTask task = imageTask(searchSpace, batchSize != null ? batchSize : p.batchSize, evalBatches);
-            study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget);
-            return 0;
+            return study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget, null);
         }
-        try (MlmCorpus data = MlmCorpus.prepare(dataSpec)) {
+        MlmCorpus data = MlmCorpus.prepare(dataSpec);
+        try {
             String dataKey = String.join("|", data.corpus().fingerprint(), FileHashes.sha256(data.tokenizer().file()), dataSpec.toString()) + threadsKey();
             SuperNetConfig netConfig = new SuperNetConfig(searchSpace, data.tokenizer().vocabSize(), dataSpec.seqLen(), 0.1f);
             StudyTask task = new MlmStudyTask(netConfig, dataKey, s -> data.train().batchAt(s), 4096 * data.train().stepsPerEpoch(),
                     data.validation(evalBatches), CommandDevice.get());
-            study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget);
+            return study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget, data);
+        } catch (Exception | Error e) {
+            data.close();
+            throw e;
         }
-        return 0;
+    }
+
+    /** The Spark options, checked before any data is read: a master's form, and no worker processes beside it. */
+    private void validateSpark() {
+        if (threadsPerTask < 1) {
+            throw new IllegalArgumentException("--threads-per-task must be >= 1, got " + threadsPerTask);
+        }
+        if (!(gpusPerTask >= 0)) {
+            throw new IllegalArgumentException("--gpus-per-task must be >= 0, got " + gpusPerTask);
+        }
+        if (spark == null) {
+            if (threadsPerTask != 1 || gpusPerTask != 0) {
+                throw new IllegalArgumentException("--threads-per-task and --gpus-per-task need --spark");
+            }
+            return;
+        }
+        if (!spark.matches("local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\])?|spark://[^/\\s]+:[0-9]+(,[^/\\s]+:[0-9]+)*")) {
+            throw new IllegalArgumentException("--spark '" + spark + "': allowed are local, local[N], local[*], local[N,F] and spark://host:port");
+        }
+        if (workers != null || threadsPerWorker != 1) {
+            throw new IllegalArgumentException("--spark runs the jobs as Spark tasks: use --threads-per-task, not --workers or --threads-per-worker");
+        }
     }
 
     /** Fashion-MNIST for an image space: a seeded split of the training images, validation batches held out. */
@@ -200,14 +284,22 @@ final class RankCorrelationCommand implements Callable<Integer> {
         return new ImageStudyTask(s, parts.train(), parts.valid(), dataKey, batch, new BatchNormPolicy(4, batch), CommandDevice.get());
     }
 
-    private void study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,
-            int childBudget, int netBudget) throws Exception {
-        GroundTruthPanel panel = new GroundTruthPanel(cache, task, childBudget, lr, seed);
-        SuperNetEstimates estimator = new SuperNetEstimates(cache, task);
+    private Study study(StudyPreset p, StudyTask task, ResultCache cache, List<Architecture> panelChildren, List<Variant> variants, int k, int noise,
+            int childBudget, int netBudget, AutoCloseable data) {
+        Study s = new Study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget, List.of(), data);
+        return new Study(p, task, cache, panelChildren, variants, k, noise, childBudget, netBudget, jobs(s, cache, workerPrefix()), data);
+    }
+
+    /** The study's jobs against a cache: the panel (a child's second seed right after its first), then the super-nets. */
+    private List<StudyJob> jobs(Study s, ResultCache cache, String prefix) {
+        List<Architecture> panelChildren = s.children();
+        int netBudget = s.netBudget();
+        GroundTruthPanel panel = new GroundTruthPanel(cache, s.task(), s.childBudget(), lr, seed);
+        SuperNetEstimates estimator = new SuperNetEstimates(cache, s.task());
         List<StudyJob> jobs = new ArrayList<>();
         // A child's second seed right after its first, so that the noise ceiling grows with the panel.
-        for (int i = 0; i < k; i++) {
-            for (int rep = 0; rep < (i < noise ? 2 : 1); rep++) {
+        for (int i = 0; i < s.k(); i++) {
+            for (int rep = 0; rep < (i < s.noise() ? 2 : 1); rep++) {
                 Architecture a = panelChildren.get(i);
                 int r = rep;
                 jobs.add(new StudyJob(String.format(Locale.ROOT, "panel %s seed %d", a, r + 1), () -> panel.cached(a, r).isPresent(), () -> panel.claim(a, r),
@@ -217,29 +309,86 @@ final class RankCorrelationCommand implements Callable<Integer> {
                         }));
             }
         }
-        for (Variant v : variants) {
+        for (Variant v : s.variants()) {
             TrainingConfig tc = v.options().trainingConfig();
             jobs.add(new StudyJob(String.format(Locale.ROOT, "super-net %s seed %d (%d steps)", v.label(), tc.seed(), netBudget),
                     () -> estimator.cached(tc, panelChildren).isPresent(), () -> estimator.claim(tc, panelChildren),
-                    () -> String.format(Locale.ROOT, "done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, workerPrefix())).seconds())));
+                    () -> String.format(Locale.ROOT, "done in %.0f s", estimator.estimate(tc, panelChildren, progress(netBudget, prefix)).seconds())));
         }
-        if (worker > 0) {
-            StudyJob.runAll(jobs, workerPrefix());
-            return;
-        }
-        RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
-        int processes = workers != null ? workers : StudyWorkers.defaultCount();
-        long cached = jobs.stream().filter(j -> j.cached().getAsBoolean()).count();
-        System.out.printf(Locale.ROOT, "rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs (%d cached),"
-                + " %d worker process(es) of %d thread(s); cache %s; run %s%n", p.id, task.space().describe(), k, childBudget, noise, variants.size(),
-                netBudget, jobs.size(), cached, processes, threadsPerWorker, cache.dir(), run);
-        if (cached < jobs.size()) {
-            cache.clearClaims();
-            StudyWorkers.run(spec.root().commandLine().getParseResult().originalArgs(), processes, threadsPerWorker);
-            if (jobs.stream().anyMatch(j -> !j.cached().getAsBoolean())) {
-                throw new IllegalStateException("the study's workers stopped before every job was done; rerun the same command to resume");
+        return jobs;
+    }
+
+    /** Runs the jobs that are not cached (in worker processes or as Spark tasks), then writes the report. */
+    private void runAndReport(Study s) throws Exception {
+        StudyPreset p = s.preset();
+        StudyTask task = s.task();
+        ResultCache cache = s.cache();
+        List<Architecture> panelChildren = s.children();
+        List<Variant> variants = s.variants();
+        List<StudyJob> jobs = s.jobs();
+        int k = s.k();
+        int noise = s.noise();
+        GroundTruthPanel panel = new GroundTruthPanel(cache, task, s.childBudget(), lr, seed);
+        SuperNetEstimates estimator = new SuperNetEstimates(cache, task);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!jobs.get(i).cached().getAsBoolean()) {
+                todo.add(i);
             }
         }
+        // A Spark master is reached (or found unreachable: bad input) before the run directory exists. In
+        // local mode the tasks run in this JVM and share this study's data.
+        if (spark != null) {
+            StudyJobs.share(executorArgs(), this, s);
+        }
+        try (StudyCluster cluster = spark != null && !todo.isEmpty()
+                ? StudyCluster.connect(new StudyCluster.Request(spark, executorArgs(), threadsPerTask, gpusPerTask)) : null) {
+            RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
+            int processes = workers != null ? workers : StudyWorkers.defaultCount();
+            String how = spark != null ? String.format(Locale.ROOT, "Spark %s, tasks of %d thread(s)", spark, threadsPerTask)
+                    : String.format(Locale.ROOT, "%d worker process(es) of %d thread(s)", processes, threadsPerWorker);
+            System.out.printf(Locale.ROOT, "rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs"
+                    + " (%d cached), %s; cache %s; run %s%n", p.id, task.space().describe(), k, s.childBudget(), noise, variants.size(), s.netBudget(),
+                    jobs.size(), jobs.size() - todo.size(), how, cache.dir(), run);
+            if (!todo.isEmpty()) {
+                if (cluster != null) {
+                    cluster.run(todo, todo.stream().map(i -> jobs.get(i).label()).toList(), cache);
+                } else {
+                    cache.clearClaims();
+                    StudyWorkers.run(spec.root().commandLine().getParseResult().originalArgs(), processes, threadsPerWorker);
+                }
+                if (jobs.stream().anyMatch(j -> !j.cached().getAsBoolean())) {
+                    throw new IllegalStateException("the study's workers stopped before every job was done; rerun the same command to resume");
+                }
+            }
+            report(s, panel, estimator, run);
+        } finally {
+            if (spark != null) {
+                StudyJobs.unshare(executorArgs());
+            }
+        }
+    }
+
+    /**
+     * The command line that Spark tasks rebuild the study from: this one, with the corpus and image
+     * directories made absolute (an executor runs in a directory of its own).
+     */
+    private List<String> executorArgs() {
+        List<String> args = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs());
+        if (corpus != null) {
+            args.addAll(List.of("--corpus", corpus.toAbsolutePath().toString()));
+        }
+        if (imageData != null) {
+            args.addAll(List.of("--data", imageData.toAbsolutePath().toString()));
+        }
+        return args;
+    }
+
+    private void report(Study s, GroundTruthPanel panel, SuperNetEstimates estimator, RunDirectory run) throws IOException {
+        int k = s.k();
+        int noise = s.noise();
+        List<Architecture> panelChildren = s.children();
+        List<Variant> variants = s.variants();
         double[][] losses = new double[2][k];
         for (int i = 0; i < k; i++) {
             losses[0][i] = panel.cached(panelChildren.get(i), 0).orElseThrow().loss();
@@ -286,11 +435,12 @@ final class RankCorrelationCommand implements Callable<Integer> {
      * parallel sums), so a thread count other than 1 is part of every job's key.
      */
     private String threadsKey() {
-        return threadsPerWorker == 1 ? "" : "|threads=" + threadsPerWorker;
+        int threads = spark != null ? threadsPerTask : threadsPerWorker;
+        return threads == 1 ? "" : "|threads=" + threads;
     }
 
     private String workerPrefix() {
-        return "[worker " + worker + "] ";
+        return worker < 0 ? "[spark task] " : "[worker " + worker + "] ";
     }
 
     private static TrainingListener progress(int total, String prefix) {

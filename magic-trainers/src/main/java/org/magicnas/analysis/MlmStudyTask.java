@@ -1,7 +1,6 @@
 package org.magicnas.analysis;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildScore;
 import org.magicnas.train.ChildTrainer;
+import org.magicnas.train.SeededInit;
 import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
@@ -75,9 +75,11 @@ public record MlmStudyTask(SuperNetConfig config, String dataKey, LongFunction<M
         double[] losses = new double[children.size()];
         AnchorStatistics anchor;
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 0));
-            SuperNet net = new SuperNet(config);
-            net.initialize(manager);
+            SuperNet net = SeededInit.draw((int) SplitMix64.mix(training.seed(), 0), () -> {
+                SuperNet n = new SuperNet(config);
+                n.initialize(manager);
+                return n;
+            });
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, training, train, validation)) {
                 var latest = store.latest();
                 if (latest.isPresent()) {

@@ -83,10 +83,21 @@ public final class ResultCache {
      * @param result the result
      */
     public void write(String key, Object result) {
+        writeJson(key, GSON.toJson(result));
+    }
+
+    /**
+     * Stores a result already in its JSON form (one that a job elsewhere wrote to its own cache),
+     * atomically.
+     *
+     * @param key the job's key
+     * @param json the result's file content
+     */
+    public void writeJson(String key, String json) {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, key, TMP);
-            Files.writeString(tmp, GSON.toJson(result), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 c.force(true);
             }

@@ -1,6 +1,5 @@
 package org.magicnas.image;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import org.magicnas.sampling.FixedSampler;
@@ -14,6 +13,7 @@ import org.magicnas.space.SearchSpace;
 import org.magicnas.supernet.SuperNet;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.SeededInit;
 import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
@@ -86,10 +86,11 @@ public final class ImageNas {
      * @return the net
      */
     public SuperNet newNet(long seed) {
-        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
-        SuperNet net = new SuperNet(SuperNetConfig.forImages(space, train.classes(), settings.dropout()));
-        net.initialize(manager);
-        return net;
+        return SeededInit.draw((int) SplitMix64.mix(seed, 40), () -> {
+            SuperNet net = new SuperNet(SuperNetConfig.forImages(space, train.classes(), settings.dropout()));
+            net.initialize(manager);
+            return net;
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.magicnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,9 +88,11 @@ public final class ChildTrainer implements AutoCloseable {
      */
     public static Trained fromScratch(SuperNetConfig config, Architecture arch, NDManager manager, TrainingConfig training,
             LongFunction<MlmBatch> batches, List<MlmBatch> validation, Consumer<StepRecord> progress, CheckpointStore store) throws IOException {
-        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(training.seed(), 40));
-        ChildModel child = ChildModel.create(config, arch);
-        child.initialize(manager);
+        ChildModel child = SeededInit.draw((int) SplitMix64.mix(training.seed(), 40), () -> {
+            ChildModel c = ChildModel.create(config, arch);
+            c.initialize(manager);
+            return c;
+        });
         try (ChildTrainer t = new ChildTrainer(child, manager, training, batches)) {
             Optional<Path> latest = store == null ? Optional.empty() : store.latest();
             if (latest.isPresent()) {

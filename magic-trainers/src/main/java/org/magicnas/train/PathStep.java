@@ -1,6 +1,5 @@
 package org.magicnas.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -78,7 +77,7 @@ public final class PathStep {
         List<NDArray> target = targets == null ? null : targets.apply(ctx);
         NDArray pred;
         NDArray align = null;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Gradients.collect()) {
             EncoderOutput out = forward.apply(target == null ? NO_LAYERS : boundaries);
             pred = predictionLoss.apply(out);
             NDArray total = pred;
