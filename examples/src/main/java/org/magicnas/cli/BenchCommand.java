@@ -208,8 +208,12 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "evaluation, %d %s children on 2 batches: %.2f children/s one at a time, %.2f with shared prefixes (x%.2f);"
                         + " largest loss difference %.1e%n", children.size(), kind.getKey(), children.size() / secondsAlone,
                         children.size() / secondsShared, secondsAlone / secondsShared, maxDiff);
-                out.put(kind.getKey(), Map.of("children", children.size(), "childrenPerSecondAlone", children.size() / secondsAlone,
-                        "childrenPerSecondShared", children.size() / secondsShared, "largestLossDifference", maxDiff));
+                Map<String, Object> row = new LinkedHashMap<>(); // a fixed key order: Map.of's differs from JVM to JVM
+                row.put("children", children.size());
+                row.put("childrenPerSecondAlone", children.size() / secondsAlone);
+                row.put("childrenPerSecondShared", children.size() / secondsShared);
+                row.put("largestLossDifference", maxDiff);
+                out.put(kind.getKey(), row);
             }
         }
         return out;

@@ -216,9 +216,16 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
             List<Map<String, Object>> json = new ArrayList<>();
             for (Row r : rows) {
                 ChildCost c = s.image().cost(r.child(), train.classes());
-                json.add(Map.of("row", r.name(), "architecture", r.child().toString(), "parameters", c.parameters(), "flops", c.forwardFlops(),
-                        "superNetValidationTop1Error", r.superNetError(), "testTop1Error", r.test().top1Error(), "testTop5Error", r.test().top5Error(),
-                        "minutes", r.minutes()));
+                Map<String, Object> row = new LinkedHashMap<>(); // a fixed key order: Map.of's differs from JVM to JVM
+                row.put("row", r.name());
+                row.put("architecture", r.child().toString());
+                row.put("parameters", c.parameters());
+                row.put("flops", c.forwardFlops());
+                row.put("superNetValidationTop1Error", r.superNetError());
+                row.put("testTop1Error", r.test().top1Error());
+                row.put("testTop5Error", r.test().top5Error());
+                row.put("minutes", r.minutes());
+                json.add(row);
             }
             summary.put("rows", json);
             run.writeString("image-search.json", SuperNetRun.GSON.toJson(summary));
