@@ -56,12 +56,10 @@ class KillAndResumeTest {
         return pb.start();
     }
 
-    /** Kills the process as soon as a checkpoint numbered at least {@code fromStep} is being written under {@code runs}. */
-    private static boolean killInsideCheckpointWrite(Process p, Path runs, long fromStep) throws Exception {
-        return killInsideCheckpointWrite(p, runs, fromStep, "");
-    }
-
-    /** As {@link #killInsideCheckpointWrite(Process, Path, long)}, in a checkpoint directory whose name starts with {@code store}. */
+    /**
+     * Kills the process as soon as a checkpoint numbered at least {@code fromStep} is being written under
+     * {@code runs}, in a checkpoint directory whose name starts with {@code store}.
+     */
     private static boolean killInsideCheckpointWrite(Process p, Path runs, long fromStep, String store) throws Exception {
         while (p.isAlive()) {
             if (writing(runs, fromStep, store)) {
@@ -71,10 +69,6 @@ class KillAndResumeTest {
             Thread.sleep(10);
         }
         return false;
-    }
-
-    private static boolean writing(Path runs, long fromStep) throws IOException {
-        return writing(runs, fromStep, "");
     }
 
     private static boolean writing(Path runs, long fromStep, String store) throws IOException {
@@ -111,6 +105,32 @@ class KillAndResumeTest {
         assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
 
+    /** The run directories of a straight run and of a killed and resumed one of the same command line. */
+    private record Runs(Path straight, Path killed) {}
+
+    /**
+     * Runs a command line straight (in this JVM) and in separate JVMs: the first is killed inside the write
+     * of a checkpoint numbered at least {@code killStep} in a checkpoint directory whose name starts with
+     * {@code store}, the resume after it at {@code killAfterMs} (possibly before it resumes, possibly
+     * after it ends), and a last resume runs to the end.
+     */
+    private static Runs straightAndKilled(Path tmp, List<String> args, String store, long killStep, long killAfterMs) throws Exception {
+        Path straightRuns = tmp.resolve("straight");
+        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
+        Path runs = tmp.resolve("killed");
+        Files.createDirectories(runs);
+        Path log = tmp.resolve("log.txt");
+        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
+        assertTrue(killInsideCheckpointWrite(first, runs, killStep, store), "the run ended before writing checkpoint " + killStep + " of '" + store + "': "
+                + Files.readString(log));
+        assertTrue(writing(runs, killStep, store), "a killed write leaves its temporary directory");
+        Path run = CommandLineTest.only(runs);
+        List<String> resume = List.of(args.get(0), "--resume", run.toString());
+        killAfter(start(log, false, resume), killAfterMs);
+        finish(start(log, false, resume), log);
+        return new Runs(CommandLineTest.only(straightRuns), run);
+    }
+
     /** A super-net run (with shrinking) killed twice and resumed ends like a straight run. */
     @ParameterizedTest
     @ValueSource(strings = {"spos", "magic-t", "magic-a", "magic-at"})
@@ -118,23 +138,12 @@ class KillAndResumeTest {
         List<String> args = new ArrayList<>(List.of("train-supernet", "--method", method, "--shrink-every", "4", "--shrink-children", "6",
                 "--shrink-delete", "3"));
         args.addAll(List.of(CommandLineTest.SMALL));
-        Path straightRuns = tmp.resolve("straight");
-        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
-        Path straight = CommandLineTest.only(straightRuns);
-
         Random random = new Random(method.hashCode());
-        Path runs = tmp.resolve("killed");
-        Files.createDirectories(runs);
-        Path log = tmp.resolve("log.txt");
         // Killed inside the write of the checkpoint of step 4, 8 or 12 (chosen by the seed).
         long killStep = 4L * (1 + random.nextInt(3));
-        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
-        assertTrue(killInsideCheckpointWrite(first, runs, killStep), "the run ended before writing checkpoint " + killStep + ": " + Files.readString(log));
-        Path run = CommandLineTest.only(runs);
-        assertTrue(writing(runs, killStep), "a killed write leaves its temporary directory");
-        // Resumed, and killed again at a random moment (possibly before it resumes, possibly after it ends).
-        killAfter(start(log, false, List.of("train-supernet", "--resume", run.toString())), 1500 + random.nextInt(3000));
-        finish(start(log, false, List.of("train-supernet", "--resume", run.toString())), log);
+        Runs r = straightAndKilled(tmp, args, "", killStep, 1500 + random.nextInt(3000));
+        Path straight = r.straight();
+        Path run = r.killed();
 
         for (String f : List.of("children.json", "children.csv", "anchors.csv", "shrink.csv", "encoder/encoder.params", "encoder/encoder.json")) {
             assertSameFile(straight, run, f);
@@ -157,20 +166,11 @@ class KillAndResumeTest {
         Path encoder = GlueFixtures.encoder(tmp.resolve("encoder"));
         List<String> args = List.of("finetune", "--task", "SST-2", "--data", data.toString(), "--encoder", encoder.toString(), "--epochs", "6",
                 "--patience", "6", "--lr", "1e-3", "--batch-size", "8");
-        Path straightRuns = tmp.resolve("straight");
-        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
-        Path straight = CommandLineTest.only(straightRuns);
-
         Random random = new Random(12);
-        Path runs = tmp.resolve("killed");
-        Files.createDirectories(runs);
-        Path log = tmp.resolve("log.txt");
         long killEpoch = 2 + random.nextInt(3);
-        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
-        assertTrue(killInsideCheckpointWrite(first, runs, killEpoch), "the run ended before writing epoch " + killEpoch + ": " + Files.readString(log));
-        Path run = CommandLineTest.only(runs);
-        killAfter(start(log, false, List.of("finetune", "--resume", run.toString())), 1000 + random.nextInt(3000));
-        finish(start(log, false, List.of("finetune", "--resume", run.toString())), log);
+        Runs r = straightAndKilled(tmp, args, "", killEpoch, 1000 + random.nextInt(3000));
+        Path straight = r.straight();
+        Path run = r.killed();
 
         assertSameFile(straight, run, "SST-2-dev.txt");
         assertSameFile(straight, run, "predictions/SST-2.tsv");
@@ -194,23 +194,13 @@ class KillAndResumeTest {
         Path teacher = CommandLineTest.only(teacherRuns);
         List<String> args = List.of("distill", "--teacher", teacher.toString(), "--corpus", corpus, "--student", "MHA2,FFN,CONV3,FFN", "--seq-len", "32",
                 "--batch-size", "8", "--steps", "20", "--val-batches", "2", "--without-kd");
-        Path straightRuns = tmp.resolve("straight");
-        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
-        Path straight = CommandLineTest.only(straightRuns);
-
         Random random = new Random(20);
-        Path runs = tmp.resolve("killed");
-        Files.createDirectories(runs);
-        Path log = tmp.resolve("log.txt");
         // 20 steps: a checkpoint every 2 in each training; killed inside the write of step 6 to 14 of the KD or the plain training.
         long killStep = 6 + 2L * random.nextInt(5);
         String store = random.nextBoolean() ? "kd-checkpoints" : "without-kd-checkpoints";
-        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
-        assertTrue(killInsideCheckpointWrite(first, runs, killStep, store), "the run ended before writing " + store + " " + killStep + ": "
-                + Files.readString(log));
-        Path run = CommandLineTest.only(runs);
-        killAfter(start(log, false, List.of("distill", "--resume", run.toString())), 1000 + random.nextInt(4000));
-        finish(start(log, false, List.of("distill", "--resume", run.toString())), log);
+        Runs r = straightAndKilled(tmp, args, store, killStep, 1000 + random.nextInt(4000));
+        Path straight = r.straight();
+        Path run = r.killed();
 
         for (String f : List.of("results.txt", "distill.json", "metrics.csv", "encoder/encoder.params", "encoder/encoder.json", "encoder/tokenizer.json",
                 "without-kd-checkpoints/step-000000020/weights.params", "kd-checkpoints/step-000000020/optimizer.bin")) {
@@ -227,23 +217,13 @@ class KillAndResumeTest {
         Path brown = SmallCorpus.brown(tmp.resolve("brown"), 4);
         List<String> args = List.of("pipeline", "--space", "tiny-compress", "--budget", "0.01", "--genre-passages", "64", "--val-batches", "2", "--corpus",
                 brown.toString());
-        Path straightRuns = tmp.resolve("straight");
-        inProcess(concat(args, "--runs-dir", straightRuns.toString()));
-        Path straight = CommandLineTest.only(straightRuns);
-
         Random random = new Random(15);
-        Path runs = tmp.resolve("killed");
-        Files.createDirectories(runs);
-        Path log = tmp.resolve("log.txt");
         // 20 steps per training, a checkpoint every 2: killed inside the write of step 4 to 16 of a super-net or a stand-alone pre-training.
         long killStep = 4 + 2L * random.nextInt(7);
         String store = List.of("checkpoints", "spos-checkpoints", "baseline-checkpoints").get(random.nextInt(3));
-        Process first = start(log, true, concat(args, "--runs-dir", runs.toString()));
-        assertTrue(killInsideCheckpointWrite(first, runs, killStep, store), "the run ended before writing " + store + " " + killStep + ": "
-                + Files.readString(log));
-        Path run = CommandLineTest.only(runs);
-        killAfter(start(log, false, List.of("pipeline", "--resume", run.toString())), 2000 + random.nextInt(8000));
-        finish(start(log, false, List.of("pipeline", "--resume", run.toString())), log);
+        Runs r = straightAndKilled(tmp, args, store, killStep, 2000 + random.nextInt(8000));
+        Path straight = r.straight();
+        Path run = r.killed();
 
         assertSameFile(straight, run, "results.txt");
         assertSameFile(straight, run, "results.csv");
