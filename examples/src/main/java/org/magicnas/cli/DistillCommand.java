@@ -1,6 +1,5 @@
 package org.magicnas.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import org.magicnas.data.MlmDataSpec;
 import org.magicnas.distill.DistillationTrainer;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
-import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
 import org.magicnas.space.SearchSpace;
@@ -188,9 +186,7 @@ final class DistillCommand implements Callable<Integer>, CommandRuns.Resumable {
 
     private ChildScore distill(SuperNetConfig config, Architecture arch, ChildModel teacher, MlmCorpus data, List<MlmBatch> validation,
             RunDirectory run, NDManager manager) throws IOException {
-        Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
-        ChildModel child = ChildModel.create(config, arch);
-        child.initialize(manager);
+        ChildModel child = ChildTrainer.seededChild(config, arch, manager, seed);
         TrainingConfig tc = TrainingConfig.standAlone(steps, lr, seed).withCheckpointEvery(CommandRuns.checkpointEvery(steps));
         CheckpointStore store = new CheckpointStore(run.resolve(KD_CHECKPOINTS), 1);
         try (DistillationTrainer t = new DistillationTrainer(child, teacher, manager, tc, s -> data.train().batchAt(s), temperature, logitWeight,

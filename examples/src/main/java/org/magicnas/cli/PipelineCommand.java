@@ -1,6 +1,5 @@
 package org.magicnas.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -262,9 +261,7 @@ final class PipelineCommand implements Callable<Integer> {
     private static ChildScore pretrainElectra(SuperNetConfig config, Architecture arch, MlmCorpus data, int steps, Path encoder, long seed)
             throws IOException {
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(seed, 40));
-            ChildModel child = ChildModel.create(config, arch);
-            child.initialize(manager);
+            ChildModel child = ChildTrainer.seededChild(config, arch, manager, seed);
             TrainingConfig tc = TrainingConfig.standAlone(steps, 1e-3, seed);
             try (ElectraTrainer t = new ElectraTrainer(child, config, manager, tc, s -> data.train().batchAt(s))) {
                 ElectraTrainer.Step r = null;

@@ -1,6 +1,5 @@
 package org.magicnas.analysis;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -13,6 +12,7 @@ import org.magicnas.space.Architecture;
 import org.magicnas.supernet.EncoderOutput;
 import org.magicnas.supernet.SuperNet;
 import org.magicnas.train.BatchTensors;
+import org.magicnas.train.Gradients;
 import org.magicnas.train.MlmObjective;
 
 /**
@@ -50,7 +50,7 @@ public final class GradientProbe {
         List<Parameter> path = net.pathParameters(arch);
         try (NDManager sm = manager.newSubManager()) {
             BatchTensors bt = BatchTensors.of(sm, batch, 0);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Gradients.collect()) {
                 EncoderOutput out = net.forward(arch, bt.context(), false, new int[0]);
                 gc.backward(MlmObjective.loss(net.mlmLogits(out.output(), bt.positions()), bt.labels()));
             }

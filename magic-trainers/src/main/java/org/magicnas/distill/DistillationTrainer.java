@@ -1,6 +1,5 @@
 package org.magicnas.distill;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +20,10 @@ import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.EncoderOutput;
-import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.BatchTensors;
 import org.magicnas.train.CheckpointFiles;
 import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.Gradients;
 import org.magicnas.train.LearningRateSchedule;
 import org.magicnas.train.MlmObjective;
 import org.magicnas.train.SinglePathAdam;
@@ -131,7 +129,7 @@ public final class DistillationTrainer implements AutoCloseable {
             NDArray mlm;
             NDArray kd;
             NDArray hidden;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Gradients.collect()) {
                 EncoderOutput s = student.forward(ctx, true, studentLayers);
                 NDArray logits = student.mlmLogits(s.output(), bt.positions());
                 mlm = MlmObjective.loss(logits, bt.labels());
@@ -178,10 +176,9 @@ public final class DistillationTrainer implements AutoCloseable {
      * @throws IOException if a checkpoint cannot be written
      */
     public void train(CheckpointStore store, Consumer<Step> progress, Runnable beforeCheckpoint) throws IOException {
-        int every = config.checkpointEvery();
         while (step < config.steps()) {
             progress.accept(step());
-            if (store != null && ((every > 0 && step % every == 0) || step == config.steps())) {
+            if (store != null && config.checkpointDue(step, config.steps())) {
                 beforeCheckpoint.run();
                 store.save(step, this::save);
             }
@@ -196,9 +193,7 @@ public final class DistillationTrainer implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public void save(Path dir) throws IOException {
-        CheckpointFiles.write(dir.resolve("weights.params"), out -> ParameterIO.save(parameters, out));
-        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> optimizer.save(parameters, out));
-        Files.writeString(dir.resolve("state.txt"), student.architecture() + "\n" + step + "\n", StandardCharsets.UTF_8);
+        CheckpointFiles.saveTraining(dir, parameters, optimizer, student.architecture(), step);
     }
 
     /**
@@ -208,13 +203,7 @@ public final class DistillationTrainer implements AutoCloseable {
      * @throws IOException if reading fails or the checkpoint holds another student
      */
     public void restore(Path dir) throws IOException {
-        List<String> state = Files.readAllLines(dir.resolve("state.txt"), StandardCharsets.UTF_8);
-        if (state.size() < 2 || !state.get(0).equals(student.architecture().toString())) {
-            throw new IOException("checkpoint " + dir + " holds student " + (state.isEmpty() ? "?" : state.get(0)) + ", not " + student.architecture());
-        }
-        CheckpointFiles.read(dir.resolve("weights.params"), in -> ParameterIO.load(parameters, in));
-        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> optimizer.load(parameters, in));
-        step = Long.parseLong(state.get(1).trim());
+        step = CheckpointFiles.restoreTraining(dir, parameters, optimizer, "student", student.architecture());
     }
 
     /**

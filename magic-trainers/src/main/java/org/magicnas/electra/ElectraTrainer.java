@@ -1,6 +1,5 @@
 package org.magicnas.electra;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,6 +21,7 @@ import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.ChildModel;
 import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.BatchTensors;
+import org.magicnas.train.Gradients;
 import org.magicnas.train.LearningRateSchedule;
 import org.magicnas.train.MlmObjective;
 import org.magicnas.train.SinglePathAdam;
@@ -116,7 +116,7 @@ public final class ElectraTrainer implements AutoCloseable {
             NDArray target;
             NDArray mask;
             BatchContext dctx;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Gradients.collect()) {
                 NDArray genLogits = generator.mlmLogits(generator.forward(bt.context(), true, new int[0]).output(), bt.positions());
                 genLoss = MlmObjective.loss(genLogits, bt.labels());
                 long[] sampled = genLogits.stopGradient().add(gumbel(sm, genLogits.getShape(), seed)).argMax(-1).toLongArray();

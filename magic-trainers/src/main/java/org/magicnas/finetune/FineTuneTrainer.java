@@ -1,6 +1,5 @@
 package org.magicnas.finetune;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -17,6 +16,7 @@ import org.magicnas.sampling.SplitMix64;
 import org.magicnas.supernet.BatchContext;
 import org.magicnas.supernet.ParameterIO;
 import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.Gradients;
 import org.magicnas.train.LearningRateSchedule;
 import org.magicnas.train.SinglePathAdam;
 
@@ -134,7 +134,7 @@ public final class FineTuneTrainer {
         try (NDManager sm = manager.newSubManager()) {
             BatchContext ctx = SequenceBatches.context(sm, data, from, to, seed);
             NDArray loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Gradients.collect()) {
                 loss = SequenceLoss.of(model.apply(ctx, true), data, from, to, sm);
                 gc.backward(loss);
             }

@@ -3,8 +3,6 @@ package org.magicnas.train;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +12,6 @@ import org.magicnas.data.MlmBatch;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.supernet.ChildModel;
-import org.magicnas.supernet.ParameterIO;
 import org.magicnas.supernet.SuperNetConfig;
 
 /**
@@ -70,6 +67,24 @@ public final class ChildTrainer implements AutoCloseable {
     }
 
     /**
+     * A stand-alone child with the initial weights of a training from scratch with this seed (the same
+     * for masked-LM, ELECTRA and distillation training).
+     *
+     * @param config the child's configuration
+     * @param arch the child
+     * @param manager the manager that owns its weights
+     * @param seed the training's seed
+     * @return the initialised child
+     */
+    public static ChildModel seededChild(SuperNetConfig config, Architecture arch, NDManager manager, long seed) {
+        return SeededInit.draw((int) SplitMix64.mix(seed, 40), () -> {
+            ChildModel c = ChildModel.create(config, arch);
+            c.initialize(manager);
+            return c;
+        });
+    }
+
+    /**
      * As {@link #fromScratch(SuperNetConfig, Architecture, NDManager, TrainingConfig, LongFunction, List, Consumer)},
      * resuming from the store's latest checkpoint if there is one and writing one every
      * {@code training.checkpointEvery()} steps (if positive) and at the end; the result equals that
@@ -88,11 +103,7 @@ public final class ChildTrainer implements AutoCloseable {
      */
     public static Trained fromScratch(SuperNetConfig config, Architecture arch, NDManager manager, TrainingConfig training,
             LongFunction<MlmBatch> batches, List<MlmBatch> validation, Consumer<StepRecord> progress, CheckpointStore store) throws IOException {
-        ChildModel child = SeededInit.draw((int) SplitMix64.mix(training.seed(), 40), () -> {
-            ChildModel c = ChildModel.create(config, arch);
-            c.initialize(manager);
-            return c;
-        });
+        ChildModel child = seededChild(config, arch, manager, training.seed());
         try (ChildTrainer t = new ChildTrainer(child, manager, training, batches)) {
             Optional<Path> latest = store == null ? Optional.empty() : store.latest();
             if (latest.isPresent()) {
@@ -100,8 +111,7 @@ public final class ChildTrainer implements AutoCloseable {
             }
             while (t.stepsDone() < training.steps()) {
                 progress.accept(t.step());
-                boolean due = training.checkpointEvery() > 0 && t.stepsDone() % training.checkpointEvery() == 0;
-                if (store != null && (due || t.stepsDone() == training.steps())) {
+                if (store != null && training.checkpointDue(t.stepsDone(), training.steps())) {
                     store.save(t.stepsDone(), t::save);
                 }
             }
@@ -117,9 +127,7 @@ public final class ChildTrainer implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public void save(Path dir) throws IOException {
-        CheckpointFiles.write(dir.resolve("weights.params"), out -> ParameterIO.save(model.trainableParameters(), out));
-        CheckpointFiles.write(dir.resolve("optimizer.bin"), out -> optimizer.save(model.trainableParameters(), out));
-        Files.writeString(dir.resolve("state.txt"), model.architecture() + "\n" + step + "\n", StandardCharsets.UTF_8);
+        CheckpointFiles.saveTraining(dir, model.trainableParameters(), optimizer, model.architecture(), step);
     }
 
     /**
@@ -129,13 +137,7 @@ public final class ChildTrainer implements AutoCloseable {
      * @throws IOException if reading fails or the checkpoint holds another child
      */
     public void restore(Path dir) throws IOException {
-        List<String> state = Files.readAllLines(dir.resolve("state.txt"), StandardCharsets.UTF_8);
-        if (state.size() < 2 || !state.get(0).equals(model.architecture().toString())) {
-            throw new IOException("checkpoint " + dir + " holds child " + (state.isEmpty() ? "?" : state.get(0)) + ", not " + model.architecture());
-        }
-        CheckpointFiles.read(dir.resolve("weights.params"), in -> ParameterIO.load(model.trainableParameters(), in));
-        CheckpointFiles.read(dir.resolve("optimizer.bin"), in -> optimizer.load(model.trainableParameters(), in));
-        step = Long.parseLong(state.get(1).trim());
+        step = CheckpointFiles.restoreTraining(dir, model.trainableParameters(), optimizer, "child", model.architecture());
     }
 
     /**

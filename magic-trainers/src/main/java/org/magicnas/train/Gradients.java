@@ -8,7 +8,8 @@ import ai.djl.training.GradientCollector;
 
 /**
  * Gradient collectors for training steps that may run in several threads of one JVM at once (the
- * rank study's jobs as tasks of one Spark executor). DJL's PyTorch collector allows one collector per
+ * rank study's jobs as tasks of one Spark executor); every training and probing step of the project
+ * collects through it. DJL's PyTorch collector allows one collector per
  * process, although libtorch's grad mode is per thread; on PyTorch this one makes the same calls
  * (grad mode on, backward from a gradient of ones, grad mode restored) without that process-wide flag.
  * Other engines get the engine's own collector.
@@ -37,8 +38,7 @@ public final class Gradients {
 
         @Override
         public void backward(NDArray target) {
-            NDArray ones = target.getManager().ones(target.getShape(), target.getDataType()).toDevice(target.getDevice(), false);
-            JniUtils.backward((PtNDArray) target, (PtNDArray) ones, false, false);
+            JniUtils.backward((PtNDArray) target, (PtNDArray) target.onesLike(), false, false);
         }
 
         @Override

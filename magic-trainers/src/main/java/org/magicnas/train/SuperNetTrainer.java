@@ -160,8 +160,7 @@ public final class SuperNetTrainer implements AutoCloseable {
             if (anchor != null && !mask.allows(anchor.current())) {
                 listener.onAnchorReplaced(repairAnchor());
             }
-            boolean due = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
-            if (store != null && (due || step == end)) {
+            if (store != null && config.checkpointDue(step, end)) {
                 listener.onCheckpoint(step, store.save(step, this::save));
             }
         }

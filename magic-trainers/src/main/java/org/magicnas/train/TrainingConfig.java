@@ -34,6 +34,18 @@ public record TrainingConfig(Method method, long steps, double peakLearningRate,
     }
 
     /**
+     * Whether a training writes a checkpoint after a step: every {@code checkpointEvery} steps (if
+     * positive) and after its last.
+     *
+     * @param done the steps done
+     * @param last the training's last step
+     * @return true where a checkpoint is due
+     */
+    public boolean checkpointDue(long done, long last) {
+        return (checkpointEvery > 0 && done % checkpointEvery == 0) || done == last;
+    }
+
+    /**
      * The learning-rate schedule.
      *
      * @return warm-up then linear decay
