@@ -2,10 +2,12 @@ package org.magicnas.cli;
 
 import ai.djl.Device;
 import org.magicnas.device.Devices;
+import org.magicnas.device.Precision;
 
 /** The device of the command being run ({@code --device}, checked by {@link DeviceOptions#apply()}). */
 final class CommandDevice {
     private static volatile Device device;
+    private static volatile Precision precision = Precision.FP32;
 
     private CommandDevice() {}
 
@@ -28,7 +30,17 @@ final class CommandDevice {
         return Devices.name(get());
     }
 
-    static void set(Device d) {
+    /**
+     * The precision the running command trains in ({@code --precision}).
+     *
+     * @return fp32 unless another was given
+     */
+    static Precision precision() {
+        return precision;
+    }
+
+    static void set(Device d, Precision p) {
         device = d;
+        precision = p;
     }
 }

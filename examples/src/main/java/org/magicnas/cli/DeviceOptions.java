@@ -21,6 +21,9 @@ public final class DeviceOptions {
                     + "can use one, else the CPU).")
     String device;
 
+    /** The command that trains in bf16 or fp16 (masked-LM super-nets; the library's stand-alone children too). */
+    static final String MIXED_PRECISION_COMMAND = "train-supernet";
+
     @Option(names = "--precision", paramLabel = "fp32|bf16|fp16", defaultValue = "fp32",
             description = "Training precision; bf16 and fp16 need a GPU (default: ${DEFAULT-VALUE}).")
     String precision;
@@ -29,11 +32,16 @@ public final class DeviceOptions {
      * Checks the options against what the engine sees and makes the device the command's. DJL's GPU
      * detection stays quiet unless a GPU was asked for.
      *
+     * @param command the subcommand's name: only {@value #MIXED_PRECISION_COMMAND} trains in another precision than fp32
      * @throws IllegalArgumentException (one line) for an unknown device or precision, a device the engine
-     *     does not see, or a precision the device cannot train in
+     *     does not see, or a precision the device or the command cannot train in
      */
-    void apply() {
+    void apply(String command) {
         Precision p = Precision.of("--precision", precision);
+        if (p != Precision.FP32 && !MIXED_PRECISION_COMMAND.equals(command)) {
+            throw new IllegalArgumentException("--precision " + p.id() + " is implemented for " + MIXED_PRECISION_COMMAND + " only; " + command
+                    + " trains in fp32 (README, \"Devices and native libraries\")");
+        }
         if (device != null) {
             Devices.parse("--device", device);
         }
@@ -43,10 +51,6 @@ public final class DeviceOptions {
         if (d != null) {
             p.checkOn("--precision", d);
         }
-        if (p != Precision.FP32) {
-            throw new IllegalArgumentException("--precision " + p.id() + " is not implemented yet: training runs in fp32 only (README, "
-                    + "\"Devices and native libraries\")");
-        }
-        CommandDevice.set(d);
+        CommandDevice.set(d, p);
     }
 }

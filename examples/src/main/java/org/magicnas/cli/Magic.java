@@ -91,7 +91,7 @@ public final class Magic {
      * @param command the parsed subcommand
      */
     static void applyDevice(CommandLine.ParseResult command) {
-        ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply();
+        ((DeviceOptions) command.commandSpec().mixins().get(DEVICE_MIXIN).userObject()).apply(command.commandSpec().name());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.magicnas.alignment.AlignmentConfig;
 import org.magicnas.alignment.AlignmentTargetKind;
 import org.magicnas.data.MlmDataSpec;
+import org.magicnas.device.Precision;
 import org.magicnas.space.SearchSpace;
 import org.magicnas.train.AdamSettings;
 import org.magicnas.train.Method;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
  * resumes and can be reproduced.
  */
 public final class SuperNetOptions {
+    /** The training precision, from {@code --precision} when the run was created; null (not written to config.json) for fp32. */
+    String precision;
+
     @Option(names = "--name", description = "Run name (default: the method).")
     String name;
 
@@ -189,7 +193,8 @@ public final class SuperNetOptions {
         AlignmentConfig align = new AlignmentConfig(lambda, alignBlockSize(), Math.round(alignWarmup * steps), target, averageChildren,
                 anchorEvalEvery, anchorEvalBatches, anchorPercentile, anchorRankedChildren);
         return new TrainingConfig(trainingMethod(), steps, lr, Math.round(warmup * steps),
-                new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), seed, k, align, checkpointEvery, 2);
+                new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm, precision == null ? Precision.FP32 : Precision.of("precision", precision)),
+                seed, k, align, checkpointEvery, 2);
     }
 
     private int alignBlockSize() {

@@ -16,19 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.magicnas.alignment.AnchorReplacement;
-import org.magicnas.data.MlmBatch;
-import org.magicnas.data.MlmCorpus;
 import org.magicnas.analysis.GradientMonitor;
 import org.magicnas.analysis.GradientProbe;
+import org.magicnas.data.MlmBatch;
+import org.magicnas.data.MlmCorpus;
+import org.magicnas.device.Precision;
 import org.magicnas.run.CsvFiles;
 import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.PathSampler;
+import org.magicnas.sampling.SplitMix64;
 import org.magicnas.search.ChildScorer;
 import org.magicnas.search.Constraints;
 import org.magicnas.search.Deletion;
 import org.magicnas.search.ProgressiveShrinking;
-import org.magicnas.sampling.SplitMix64;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
 import org.magicnas.space.SearchSpace;
@@ -141,8 +142,10 @@ final class SuperNetRun {
                 if (latest.isPresent()) {
                     log.line("resumed from %s at step %d", latest.get(), trainer.stepsDone());
                 } else {
-                    log.line("space %s, %s, %d training sequences, vocabulary %d, device %s", space.describe(), config.method().id(),
-                            data.train().size(), data.tokenizer().vocabSize(), CommandDevice.name());
+                    log.line("space %s, %s, %d training sequences, vocabulary %d, device %s%s", space.describe(), config.method().id(),
+                            data.train().size(), data.tokenizer().vocabSize(), CommandDevice.name(),
+                            config.adam().precision() == Precision.FP32 ? "" : ", mixed precision " + config.adam().precision().id()
+                                    + (config.adam().precision().needsLossScaling() ? " with loss scaling" : ""));
                 }
                 if (config.method().aligns()) {
                     log.line("alignment: %s", config.alignment().describe(space));

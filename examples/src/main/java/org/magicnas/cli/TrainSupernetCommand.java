@@ -3,6 +3,7 @@ package org.magicnas.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.magicnas.data.MlmCorpus;
+import org.magicnas.device.Precision;
 import org.magicnas.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ final class TrainSupernetCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
-    @Option(names = "--resume", description = "Resume the run in this directory from its latest checkpoint (its config.json wins).")
+    @Option(names = "--resume", description = "Resume the run in this directory from its latest checkpoint (its config.json, precision included, wins).")
     Path resume;
 
     @Option(names = "--stop-after", description = "Stop once this many steps are done (resume later).")
@@ -31,6 +32,9 @@ final class TrainSupernetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunDirectory existing = resume == null ? null : CommandRuns.resume(resume, this);
         SuperNetOptions opts = existing == null ? options : SuperNetRun.readOptions(existing);
+        if (existing == null && CommandDevice.precision() != Precision.FP32) {
+            opts.precision = CommandDevice.precision().id();
+        }
         opts.validate();
         try (MlmCorpus data = MlmCorpus.prepare(opts.dataSpec())) {
             RunDirectory run = existing != null ? existing : SuperNetRun.create(runsDir, opts, data, this);

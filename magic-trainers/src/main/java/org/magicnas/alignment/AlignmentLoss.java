@@ -27,14 +27,16 @@ public final class AlignmentLoss {
         }
         NDArray total = null;
         for (int i = 0; i < outputs.size(); i++) {
-            NDArray h = outputs.get(i);
+            // In fp32 whatever the outputs' precision (mixed-precision training).
+            NDArray h = BatchContext.fp32(outputs.get(i));
+            NDArray target = BatchContext.fp32(targets.get(i));
             if (ctx.padMask() == null) {
-                NDArray mse = h.sub(targets.get(i)).square().mean();
+                NDArray mse = h.sub(target).square().mean();
                 total = total == null ? mse : total.add(mse);
                 continue;
             }
             long hidden = h.getShape().get(2);
-            NDArray mse = h.sub(targets.get(i)).square().mul(ctx.padMask()).sum().div(ctx.scalar(ctx.validTokens() * hidden));
+            NDArray mse = h.sub(target).square().mul(BatchContext.fp32(ctx.padMask())).sum().div(ctx.scalar(ctx.validTokens() * hidden));
             total = total == null ? mse : total.add(mse);
         }
         return total;

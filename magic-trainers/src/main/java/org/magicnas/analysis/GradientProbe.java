@@ -52,7 +52,7 @@ public final class GradientProbe {
             BatchTensors bt = BatchTensors.of(sm, batch, 0);
             try (GradientCollector gc = Gradients.collect()) {
                 EncoderOutput out = net.forward(arch, bt.context(), false, new int[0]);
-                gc.backward(MlmObjective.loss(net.mlmLogits(out.output(), bt.positions()), bt.labels()));
+                gc.backward(MlmObjective.loss(net.mlmLogits(bt.context(), out.output(), bt.positions()), bt.labels()));
             }
             List<float[]> parts = new ArrayList<>();
             int total = 0;

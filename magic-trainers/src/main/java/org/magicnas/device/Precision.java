@@ -6,7 +6,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The floating-point precision of training. Anything but {@link #FP32} needs a GPU. */
+/**
+ * The floating-point precision of training. In {@link #BF16} and {@link #FP16} the weights, Adam's
+ * moments and the losses stay in fp32 (master weights); each training step casts the weights it uses to
+ * the lower precision, so the forward and backward passes run there, and the gradients arrive back in
+ * fp32 through the casts (mixed precision as in Micikevicius et al., 2018). FP16 scales the loss. The
+ * command line allows anything but FP32 on a GPU only.
+ */
 public enum Precision {
     /** 32-bit floats everywhere: the default, and the only precision on the CPU. */
     FP32("fp32", DataType.FLOAT32, false),
@@ -68,6 +74,36 @@ public enum Precision {
         }
         throw new IllegalArgumentException(option + " must be one of " + Arrays.stream(values()).map(Precision::id).collect(Collectors.joining(", "))
                 + ", got '" + name + "'");
+    }
+
+    /**
+     * Checks that the engine can hold arrays of this precision on a device: bf16 is refused on the CPU,
+     * where DJL's engine aborts the JVM on a bfloat16 array. (fp16 runs on the CPU, slowly: the library
+     * allows it there, for checks against fp32; the command line does not.)
+     *
+     * @param option the option or field named in an error
+     * @param device the device
+     * @throws IllegalArgumentException (one line) for bf16 on the CPU
+     */
+    public void checkEngine(String option, Device device) {
+        if (this == BF16 && !device.isGpu()) {
+            throw new IllegalArgumentException(option + " bf16 needs a GPU device, got " + Devices.name(device)
+                    + " (bf16 arrays abort the JVM in DJL's CPU engine)");
+        }
+    }
+
+    /**
+     * Refuses anything but fp32 for a training that does not implement mixed precision.
+     *
+     * @param option the option or field named in an error
+     * @param what the training, as the error names it
+     * @throws IllegalArgumentException (one line) for bf16 or fp16
+     */
+    public void requireFp32(String option, String what) {
+        if (this != FP32) {
+            throw new IllegalArgumentException(option + " " + id + ": " + what + " trains in fp32 only (mixed precision is implemented for "
+                    + "masked-LM super-nets and stand-alone children)");
+        }
     }
 
     /**

@@ -106,6 +106,7 @@ public final class DistillationTrainer implements AutoCloseable {
             projection.initialize(manager, DataType.FLOAT32, new Shape(1));
             parameters.addAll(projection.getParameters().values());
         }
+        training.adam().precision().requireFp32("precision", "distillation");
         this.optimizer = new SinglePathAdam(training.adam(), manager);
         this.schedule = training.schedule();
     }
@@ -123,7 +124,7 @@ public final class DistillationTrainer implements AutoCloseable {
             BatchTensors bt = BatchTensors.of(sm, batch, seed);
             BatchContext ctx = bt.context();
             EncoderOutput t = teacher.forward(ctx, false, teacherLayers);
-            NDArray teacherLogits = teacher.mlmLogits(t.output(), bt.positions()).div((float) temperature);
+            NDArray teacherLogits = teacher.mlmLogits(bt.context(), t.output(), bt.positions()).div((float) temperature);
             NDArray teacherProbs = teacherLogits.softmax(-1);
             NDArray teacherLogProbs = teacherLogits.logSoftmax(-1);
             NDArray mlm;
@@ -131,7 +132,7 @@ public final class DistillationTrainer implements AutoCloseable {
             NDArray hidden;
             try (GradientCollector gc = Gradients.collect()) {
                 EncoderOutput s = student.forward(ctx, true, studentLayers);
-                NDArray logits = student.mlmLogits(s.output(), bt.positions());
+                NDArray logits = student.mlmLogits(bt.context(), s.output(), bt.positions());
                 mlm = MlmObjective.loss(logits, bt.labels());
                 NDArray studentLogProbs = logits.div(ctx.scalar((float) temperature)).logSoftmax(-1);
                 kd = teacherProbs.mul(teacherLogProbs.sub(studentLogProbs)).sum().div(ctx.scalar(Math.max(1, batch.maskedCount())))

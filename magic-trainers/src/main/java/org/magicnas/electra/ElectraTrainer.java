@@ -89,6 +89,7 @@ public final class ElectraTrainer implements AutoCloseable {
             }
         }
         this.parameters = all;
+        training.adam().precision().requireFp32("precision", "ELECTRA pre-training");
         this.optimizer = new SinglePathAdam(training.adam(), manager);
         this.schedule = training.schedule();
     }
@@ -117,7 +118,7 @@ public final class ElectraTrainer implements AutoCloseable {
             NDArray mask;
             BatchContext dctx;
             try (GradientCollector gc = Gradients.collect()) {
-                NDArray genLogits = generator.mlmLogits(generator.forward(bt.context(), true, new int[0]).output(), bt.positions());
+                NDArray genLogits = generator.mlmLogits(bt.context(), generator.forward(bt.context(), true, new int[0]).output(), bt.positions());
                 genLoss = MlmObjective.loss(genLogits, bt.labels());
                 long[] sampled = genLogits.stopGradient().add(gumbel(sm, genLogits.getShape(), seed)).argMax(-1).toLongArray();
                 for (int j = 0; j < positions.length; j++) {

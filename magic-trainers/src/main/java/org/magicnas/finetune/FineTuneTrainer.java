@@ -70,6 +70,7 @@ public final class FineTuneTrainer {
         int first = 1;
         boolean stopped = false;
         String key = config + " on " + data.size() + " examples";
+        config.adam().precision().requireFp32("precision", "fine-tuning");
         try (SinglePathAdam adam = new SinglePathAdam(config.adam(), manager); NDManager bestWeights = manager.newSubManager()) {
             List<NDArray> snapshot = new ArrayList<>();
             Optional<Path> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();

@@ -4,9 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.magicnas.sampling.SplitMix64;
 
 /**
@@ -25,8 +28,11 @@ public final class BatchContext {
 
     private final NDArray tokens;
     private final NDArray segments;
-    private final NDArray padMask;
-    private final NDArray attentionBias;
+    private NDArray padMask;
+    private NDArray attentionBias;
+    private DataType compute = DataType.FLOAT32;
+    /** In mixed precision: each fp32 parameter's copy in the compute type, a leaf of the step's graph. */
+    private Map<Parameter, NDArray> copies;
     private final int batchSize;
     private final int seqLen;
     private final float validTokens;
@@ -167,6 +173,83 @@ public final class BatchContext {
     }
 
     /**
+     * Makes the forward passes of this batch run in a lower precision (mixed-precision training): the
+     * masks and dropout come in that type, and the operators compute with the weights' copies in it
+     * ({@link #weight}). Losses are computed in fp32 by their callers.
+     *
+     * @param type FLOAT16 or BFLOAT16 (FLOAT32 changes nothing)
+     * @return this batch
+     */
+    public BatchContext computeIn(DataType type) {
+        if (type == compute) {
+            return this;
+        }
+        if (padMask != null) {
+            padMask = padMask.toType(type, false);
+            attentionBias = attentionBias.toType(type, false);
+        }
+        compute = type;
+        copies = type == DataType.FLOAT32 ? null : new IdentityHashMap<>();
+        return this;
+    }
+
+    /**
+     * A parameter's array as this batch's forward passes use it: the fp32 array itself, or in mixed
+     * precision its copy in the compute type, made once per batch as a leaf with a gradient of its own
+     * (DJL's cast is not differentiable, so the copy's gradient is carried back by {@link #gradient}).
+     *
+     * @param p the parameter
+     * @return the array to compute with
+     */
+    public NDArray weight(Parameter p) {
+        if (copies == null) {
+            return p.getArray();
+        }
+        return copies.computeIfAbsent(p, k -> {
+            NDArray copy = k.getArray().toType(compute, true);
+            copy.attach(manager);
+            copy.setRequiresGradient(k.requiresGradient());
+            return copy;
+        });
+    }
+
+    /**
+     * The gradient of a parameter after a backward pass, in fp32: in mixed precision, its copy's
+     * gradient cast up (zeros if this batch never used it); otherwise the parameter's own gradient.
+     *
+     * @param p the parameter
+     * @return the gradient
+     */
+    public NDArray gradient(Parameter p) {
+        if (copies == null) {
+            return p.getArray().getGradient();
+        }
+        NDArray copy = copies.get(p);
+        return copy == null ? manager.zeros(p.getArray().getShape()) : copy.getGradient().toType(DataType.FLOAT32, true);
+    }
+
+    /**
+     * An array in fp32 (losses of mixed-precision training are computed in fp32): itself if it is, else
+     * x plus an fp32 zero of shape (1), which type promotion makes fp32 and autograd differentiates.
+     * DJL's {@code toType} is no cast for autograd: its result has no gradient function.
+     *
+     * @param x the array
+     * @return x in fp32
+     */
+    public static NDArray fp32(NDArray x) {
+        return x.getDataType() == DataType.FLOAT32 ? x : x.add(x.getManager().zeros(new Shape(1)));
+    }
+
+    /**
+     * The data type the forward passes of this batch run in.
+     *
+     * @return FLOAT32 unless {@link #computeIn} changed it
+     */
+    public DataType compute() {
+        return compute;
+    }
+
+    /**
      * Applies inverted dropout: zeroes each element with probability {@code rate} and scales the rest
      * by {@code 1 / (1 - rate)}.
      *
@@ -194,7 +277,8 @@ public final class BatchContext {
         }
         // The array made from the buffer is a view of it; copy it into native memory of its own so the
         // buffer can be reused and no direct buffer waits for the garbage collector.
-        return x.mul(owned(manager, manager.create(bytes, shape, DataType.FLOAT32)));
+        NDArray m = owned(manager, manager.create(bytes, shape, DataType.FLOAT32));
+        return x.mul(compute == DataType.FLOAT32 ? m : m.toType(compute, false));
     }
 
     /**

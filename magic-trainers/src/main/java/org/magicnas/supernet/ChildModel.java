@@ -128,8 +128,8 @@ public final class ChildModel extends ParamBlock implements MlmEncoder {
     }
 
     @Override
-    public NDArray mlmLogits(NDArray hidden, NDArray positions) {
-        return head.logits(hidden, positions);
+    public NDArray mlmLogits(BatchContext ctx, NDArray hidden, NDArray positions) {
+        return head.logits(ctx, hidden, positions);
     }
 
     /**

@@ -39,10 +39,10 @@ public final class ConvOperator extends Operator {
 
     @Override
     protected NDArray transform(NDArray x, BatchContext ctx) {
-        NDArray h = Linear.linear(x, inWeight.getArray(), inBias.getArray()).singletonOrThrow().mul(ctx.padMask());
-        h = Conv1d.conv1d(h.transpose(0, 2, 1), convWeight.getArray(), convBias.getArray(), stride, padding, dilation, hidden())
+        NDArray h = Linear.linear(x, ctx.weight(inWeight), ctx.weight(inBias)).singletonOrThrow().mul(ctx.padMask());
+        h = Conv1d.conv1d(h.transpose(0, 2, 1), ctx.weight(convWeight), ctx.weight(convBias), stride, padding, dilation, hidden())
                 .singletonOrThrow();
         h = Activation.gelu(h).transpose(0, 2, 1);
-        return Linear.linear(h, outWeight.getArray(), outBias.getArray()).singletonOrThrow();
+        return Linear.linear(h, ctx.weight(outWeight), ctx.weight(outBias)).singletonOrThrow();
     }
 }

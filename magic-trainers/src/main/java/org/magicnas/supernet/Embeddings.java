@@ -69,15 +69,15 @@ public final class Embeddings extends ParamBlock {
      * @return (B, T, E)
      */
     public NDArray apply(BatchContext ctx, boolean training) {
-        NDArray x = Embedding.embedding(ctx.tokens(), tokens.getArray(), SparseFormat.DENSE).singletonOrThrow();
+        NDArray x = Embedding.embedding(ctx.tokens(), ctx.weight(tokens), SparseFormat.DENSE).singletonOrThrow();
         if (projWeight != null) {
-            x = Linear.linear(x, projWeight.getArray(), projBias.getArray()).singletonOrThrow();
+            x = Linear.linear(x, ctx.weight(projWeight), ctx.weight(projBias)).singletonOrThrow();
         }
-        x = x.add(positions.getArray().get(ctx.tokens().getManager(), new NDIndex(":{}", ctx.seqLen())));
+        x = x.add(ctx.weight(positions).get(ctx.tokens().getManager(), new NDIndex(":{}", ctx.seqLen())));
         x = ctx.segments() == null
-                ? x.add(segments.getArray().get(ctx.tokens().getManager(), new NDIndex("0")))
-                : x.add(Embedding.embedding(ctx.segments(), segments.getArray(), SparseFormat.DENSE).singletonOrThrow());
-        x = LayerNorm.layerNorm(x, new Shape(hidden), lnGain.getArray(), lnShift.getArray(), 1e-5f).singletonOrThrow();
+                ? x.add(ctx.weight(segments).get(ctx.tokens().getManager(), new NDIndex("0")))
+                : x.add(Embedding.embedding(ctx.segments(), ctx.weight(segments), SparseFormat.DENSE).singletonOrThrow());
+        x = LayerNorm.layerNorm(x, new Shape(hidden), ctx.weight(lnGain), ctx.weight(lnShift), 1e-5f).singletonOrThrow();
         return training ? ctx.dropout(x, dropout) : x;
     }
 }

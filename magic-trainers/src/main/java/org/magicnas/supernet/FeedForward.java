@@ -24,7 +24,7 @@ public final class FeedForward extends Operator {
 
     @Override
     protected NDArray transform(NDArray x, BatchContext ctx) {
-        NDArray h = Activation.gelu(Linear.linear(x, inWeight.getArray(), inBias.getArray()).singletonOrThrow());
-        return Linear.linear(h, outWeight.getArray(), outBias.getArray()).singletonOrThrow();
+        NDArray h = Activation.gelu(Linear.linear(x, ctx.weight(inWeight), ctx.weight(inBias)).singletonOrThrow());
+        return Linear.linear(h, ctx.weight(outWeight), ctx.weight(outBias)).singletonOrThrow();
     }
 }

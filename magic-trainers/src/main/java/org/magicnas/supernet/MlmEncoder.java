@@ -20,11 +20,12 @@ public interface MlmEncoder {
     /**
      * Masked-LM logits at the given positions.
      *
+     * @param ctx the batch the hidden states came from
      * @param hidden the encoder output, (B, T, E)
      * @param positions flat indices into B*T, int64
      * @return (M, V)
      */
-    NDArray mlmLogits(NDArray hidden, NDArray positions);
+    NDArray mlmLogits(BatchContext ctx, NDArray hidden, NDArray positions);
 
     /**
      * The parameters this child trains, in a fixed order.

@@ -42,15 +42,16 @@ public final class MlmHead extends ParamBlock {
     /**
      * Vocabulary logits at the selected positions.
      *
+     * @param ctx the batch (its compute precision)
      * @param hidden the encoder output, (B, T, E)
      * @param positions flat indices into B*T, int64, (M)
      * @return logits, (M, V)
      */
-    public NDArray logits(NDArray hidden, NDArray positions) {
+    public NDArray logits(BatchContext ctx, NDArray hidden, NDArray positions) {
         Shape s = hidden.getShape();
         NDArray selected = hidden.reshape(s.get(0) * s.get(1), s.get(2)).get(new NDIndex("{}", positions));
-        NDArray h = Activation.gelu(Linear.linear(selected, transformWeight.getArray(), transformBias.getArray()).singletonOrThrow());
-        h = LayerNorm.layerNorm(h, new Shape(embeddingDim), lnGain.getArray(), lnShift.getArray(), 1e-5f).singletonOrThrow();
-        return Linear.linear(h, decoder.getArray(), outputBias.getArray()).singletonOrThrow();
+        NDArray h = Activation.gelu(Linear.linear(selected, ctx.weight(transformWeight), ctx.weight(transformBias)).singletonOrThrow());
+        h = LayerNorm.layerNorm(h, new Shape(embeddingDim), ctx.weight(lnGain), ctx.weight(lnShift), 1e-5f).singletonOrThrow();
+        return Linear.linear(h, ctx.weight(decoder), ctx.weight(outputBias)).singletonOrThrow();
     }
 }

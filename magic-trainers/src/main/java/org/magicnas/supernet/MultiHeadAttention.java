@@ -37,7 +37,7 @@ public final class MultiHeadAttention extends Operator {
         int b = ctx.batchSize();
         int t = ctx.seqLen();
         int dh = width / heads;
-        NDArray qkv = Linear.linear(x, qkvWeight.getArray(), qkvBias.getArray()).singletonOrThrow()
+        NDArray qkv = Linear.linear(x, ctx.weight(qkvWeight), ctx.weight(qkvBias)).singletonOrThrow()
                 .reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
         NDList parts = qkv.split(3, 0);
         NDArray q = parts.get(0).squeeze(0).mul(ctx.scalar(scale));
@@ -45,6 +45,6 @@ public final class MultiHeadAttention extends Operator {
         NDArray v = parts.get(2).squeeze(0);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(ctx.attentionBias());
         NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, width);
-        return Linear.linear(context, outWeight.getArray(), outBias.getArray()).singletonOrThrow();
+        return Linear.linear(context, ctx.weight(outWeight), ctx.weight(outBias)).singletonOrThrow();
     }
 }

@@ -73,7 +73,7 @@ public abstract class Operator extends Candidate {
         if (training) {
             y = ctx.dropout(y, dropout);
         }
-        return LayerNorm.layerNorm(x.add(y), new Shape(hidden), lnGain.getArray(), lnShift.getArray(), LN_EPS).singletonOrThrow();
+        return LayerNorm.layerNorm(x.add(y), new Shape(hidden), ctx.weight(lnGain), ctx.weight(lnShift), LN_EPS).singletonOrThrow();
     }
 
     /**

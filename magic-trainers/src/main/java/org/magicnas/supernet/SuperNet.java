@@ -206,12 +206,13 @@ public final class SuperNet extends ParamBlock {
     /**
      * Masked-LM logits at the given positions.
      *
+     * @param ctx the batch the hidden states came from
      * @param hidden the encoder output, (B, T, E)
      * @param positions flat indices into B*T, int64
      * @return (M, V)
      */
-    public NDArray mlmLogits(NDArray hidden, NDArray positions) {
-        return head.logits(hidden, positions);
+    public NDArray mlmLogits(BatchContext ctx, NDArray hidden, NDArray positions) {
+        return head.logits(ctx, hidden, positions);
     }
 
     /**
@@ -242,8 +243,8 @@ public final class SuperNet extends ParamBlock {
             }
 
             @Override
-            public NDArray mlmLogits(NDArray hidden, NDArray positions) {
-                return net.mlmLogits(hidden, positions);
+            public NDArray mlmLogits(BatchContext ctx, NDArray hidden, NDArray positions) {
+                return net.mlmLogits(ctx, hidden, positions);
             }
 
             @Override

@@ -54,7 +54,7 @@ public final class ChildEvaluator {
             try (NDManager sm = manager.newSubManager()) {
                 BatchTensors bt = BatchTensors.of(sm, batch, 0);
                 NDArray hidden = child.forward(bt.context(), false, new int[0]).output();
-                NDArray logits = child.mlmLogits(hidden, bt.positions());
+                NDArray logits = child.mlmLogits(bt.context(), hidden, bt.positions());
                 lossSum += MlmObjective.summedLoss(logits, bt.labels()).getFloat();
                 correct += MlmObjective.correct(logits, bt.labels());
                 count += batch.maskedCount();

@@ -15,7 +15,8 @@ public final class MlmObjective {
      * @return a scalar: the sum over the M positions
      */
     public static NDArray summedLoss(NDArray logits, NDArray labels) {
-        return logits.logSoftmax(-1).gather(labels.reshape(-1, 1), 1).sum().neg();
+        // In fp32 whatever the logits' precision (mixed-precision training).
+        return BatchContext.fp32(logits).logSoftmax(-1).gather(labels.reshape(-1, 1), 1).sum().neg();
     }
 
     /**

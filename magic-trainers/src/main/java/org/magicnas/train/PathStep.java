@@ -15,7 +15,9 @@ import org.magicnas.supernet.MlmEncoder;
 /**
  * One training step of one child, in its own NDManager scope: alignment targets (if aligning) without
  * gradient, forward and backward of {@code L_pred + lambda * L_align}, and an Adam update of the
- * child's parameters only. Masked-LM pre-training and supervised objectives share it.
+ * child's parameters only. Masked-LM pre-training and supervised objectives share it. In the
+ * optimizer's mixed precision (masked-LM only) the batch computes in that precision and the loss is
+ * multiplied by the optimizer's loss scale before the backward pass.
  */
 public final class PathStep {
     private static final int[] NO_LAYERS = new int[0];
@@ -50,8 +52,9 @@ public final class PathStep {
             Function<BatchContext, List<NDArray>> targets, int[] boundaries, double lambda, long seed) {
         try (NDManager sm = parent.newSubManager()) {
             BatchTensors bt = BatchTensors.of(sm, batch, seed);
+            bt.context().computeIn(optimizer.precision().dataType());
             return run(bt.context(), keep -> child.forward(bt.context(), true, keep),
-                    out -> MlmObjective.loss(child.mlmLogits(out.output(), bt.positions()), bt.labels()), child.trainableParameters(), sm, optimizer,
+                    out -> MlmObjective.loss(child.mlmLogits(bt.context(), out.output(), bt.positions()), bt.labels()), child.trainableParameters(), sm, optimizer,
                     learningRate, targets, boundaries, lambda);
         }
     }
@@ -74,6 +77,9 @@ public final class PathStep {
     public static Result run(BatchContext ctx, Function<int[], EncoderOutput> forward, Function<EncoderOutput, NDArray> predictionLoss,
             List<Parameter> params, NDManager sm, SinglePathAdam optimizer, double learningRate, Function<BatchContext, List<NDArray>> targets,
             int[] boundaries, double lambda) {
+        if (ctx.compute() != optimizer.precision().dataType()) {
+            optimizer.precision().requireFp32("precision", "a supervised or image objective");
+        }
         List<NDArray> target = targets == null ? null : targets.apply(ctx);
         NDArray pred;
         NDArray align = null;
@@ -85,9 +91,12 @@ public final class PathStep {
                 align = AlignmentLoss.compute(out.kept(), target, ctx);
                 total = pred.add(align.mul(ctx.scalar((float) lambda)));
             }
+            if (optimizer.lossScale() != 1) {
+                total = total.mul(ctx.scalar((float) optimizer.lossScale()));
+            }
             gc.backward(total);
         }
-        double norm = optimizer.step(params, learningRate, sm);
+        double norm = optimizer.step(params, ctx::gradient, learningRate, sm);
         return new Result(pred.getFloat(), align == null ? Double.NaN : align.getFloat(), norm, (long) ctx.validTokens());
     }
 }

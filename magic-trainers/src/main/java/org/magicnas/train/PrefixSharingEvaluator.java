@@ -67,7 +67,7 @@ public final class PrefixSharingEvaluator {
     private void walk(List<Architecture> children, int[] group, int depth, NDArray h, BatchTensors bt, NDManager parent, double[] loss,
             long[] correct) {
         if (depth == net.space().layers()) {
-            NDArray logits = net.mlmLogits(h, bt.positions());
+            NDArray logits = net.mlmLogits(bt.context(), h, bt.positions());
             float l = MlmObjective.summedLoss(logits, bt.labels()).getFloat();
             long c = MlmObjective.correct(logits, bt.labels());
             for (int i : group) {

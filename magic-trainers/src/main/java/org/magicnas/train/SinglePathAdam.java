@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.magicnas.device.Precision;
 
 /**
  * Adam (with decoupled weight decay) that updates only the parameters of the trained path. DJL's
@@ -25,6 +27,15 @@ import java.util.Map;
  * parameter is one fused native call. A step whose gradient is not finite is skipped (its gradients
  * are cleared and nothing moves), as fairseq does on overflow; more than {@value #MAX_SKIPPED} such
  * steps in a row stop training.
+ *
+ * <p>In mixed precision ({@link AdamSettings#precision()} other than fp32) the parameters, moments and
+ * gradients stay fp32 (the master weights); the forward and backward passes use lower-precision copies
+ * of the weights, whose gradients come back in fp32 ({@link org.magicnas.supernet.BatchContext#gradient}).
+ * In fp16 the loss is multiplied by a dynamic scale before the backward pass so that small gradients do
+ * not underflow, and the update divides it out (the clipping sees the true norm). A step whose scaled
+ * gradient overflows is skipped and halves the scale; {@value #GROWTH_INTERVAL} finite steps in a row
+ * double it (the rule of PyTorch's {@code GradScaler}, starting at 2^16). Such skips do not count as
+ * divergence unless the scale falls below {@value #MIN_LOSS_SCALE}.
  */
 public final class SinglePathAdam implements AutoCloseable {
     private final AdamSettings settings;
@@ -33,8 +44,17 @@ public final class SinglePathAdam implements AutoCloseable {
     public static final int MAX_SKIPPED = 5;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SinglePathAdam.class.getName());
 
+    /** Finite fp16 steps in a row after which the loss scale doubles. */
+    public static final int GROWTH_INTERVAL = 2000;
+    /** The first fp16 loss scale. */
+    public static final double INITIAL_LOSS_SCALE = 65536;
+    /** The loss scale below which an overflowing fp16 training counts as diverged. */
+    public static final double MIN_LOSS_SCALE = 1e-4;
+
     private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
     private int skippedInARow;
+    private double lossScale;
+    private int finiteInARow;
 
     /**
      * Creates the optimizer.
@@ -45,6 +65,30 @@ public final class SinglePathAdam implements AutoCloseable {
     public SinglePathAdam(AdamSettings settings, NDManager parent) {
         this.settings = settings;
         this.manager = parent.newSubManager();
+        this.lossScale = scaling() ? INITIAL_LOSS_SCALE : 1;
+        settings.precision().checkEngine("precision", parent.getDevice());
+    }
+
+    /**
+     * The precision of the forward and backward passes.
+     *
+     * @return fp32 unless the settings name another
+     */
+    public Precision precision() {
+        return settings.precision();
+    }
+
+    /**
+     * What the loss is multiplied by before the backward pass.
+     *
+     * @return 1 unless training in fp16
+     */
+    public double lossScale() {
+        return lossScale;
+    }
+
+    private boolean scaling() {
+        return settings.precision().needsLossScaling();
     }
 
     /**
@@ -53,22 +97,50 @@ public final class SinglePathAdam implements AutoCloseable {
      * @param path the parameters of the trained child
      * @param learningRate the scheduled rate
      * @param stepManager the step's manager, which takes the temporary arrays
-     * @return the global gradient norm before clipping (not finite for a skipped step)
-     * @throws ArithmeticException after more than {@value #MAX_SKIPPED} non-finite steps in a row
+     * @return the global gradient norm before clipping, with the loss scale divided out (not finite for a
+     *     skipped step)
+     * @throws ArithmeticException after more than {@value #MAX_SKIPPED} non-finite steps in a row (in
+     *     fp16: once the loss scale falls below {@value #MIN_LOSS_SCALE})
      */
     public double step(List<Parameter> path, double learningRate, NDManager stepManager) {
+        return step(path, p -> p.getArray().getGradient(), learningRate, stepManager);
+    }
+
+    /**
+     * Updates the path's parameters from given gradients (in mixed precision: the fp32 gradients of
+     * the weights' lower-precision copies, {@link org.magicnas.supernet.BatchContext#gradient}).
+     *
+     * @param path the parameters of the trained child
+     * @param gradients each parameter's fp32 gradient, multiplied by {@link #lossScale()}
+     * @param learningRate the scheduled rate
+     * @param stepManager the step's manager, which takes the temporary arrays
+     * @return the global gradient norm before clipping, with the loss scale divided out (not finite for a
+     *     skipped step)
+     * @throws ArithmeticException as {@link #step(List, double, NDManager)}
+     */
+    public double step(List<Parameter> path, Function<Parameter, NDArray> gradients, double learningRate, NDManager stepManager) {
         List<NDArray> grads = new ArrayList<>(path.size());
         NDList squares = new NDList(path.size());
         for (Parameter p : path) {
-            NDArray g = p.getArray().getGradient();
+            NDArray g = gradients.apply(p);
             g.attach(stepManager);
             grads.add(g);
             squares.add(g.square().sum());
         }
-        double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+        double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat()) / lossScale;
         if (!Double.isFinite(norm)) {
             for (NDArray g : grads) {
                 g.set(new NDIndex("..."), 0f);
+            }
+            if (scaling()) {
+                lossScale /= 2;
+                finiteInARow = 0;
+                if (lossScale < MIN_LOSS_SCALE) {
+                    throw new ArithmeticException("the fp16 loss scale fell below " + MIN_LOSS_SCALE + ": training diverged (lower the learning rate)");
+                }
+                double s = lossScale;
+                LOG.fine(() -> "fp16 gradient overflow: skipped the update, loss scale now " + s);
+                return norm;
             }
             skippedInARow++;
             int n = skippedInARow;
@@ -81,7 +153,8 @@ public final class SinglePathAdam implements AutoCloseable {
         }
         skippedInARow = 0;
         double clip = settings.clipNorm();
-        float rescale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
+        // The scale is divided out here, in the fused update (1 in fp32 and bf16: the same bits as without it).
+        float rescale = (float) ((clip > 0 && norm > clip ? clip / (norm + 1e-6) : 1) / lossScale);
         for (int i = 0; i < path.size(); i++) {
             Parameter p = path.get(i);
             NDArray w = p.getArray();
@@ -91,6 +164,10 @@ public final class SinglePathAdam implements AutoCloseable {
             w.getNDArrayInternal().adamUpdate(new NDList(w, grads.get(i), m.mean, m.variance), new NDList(w),
                     (float) learningRate, (float) (learningRate * correction), (float) settings.weightDecay(), rescale, -1f,
                     (float) settings.beta1(), (float) settings.beta2(), (float) settings.epsilon(), true, true);
+        }
+        if (scaling() && ++finiteInARow == GROWTH_INTERVAL) {
+            lossScale *= 2;
+            finiteInARow = 0;
         }
         return norm;
     }
@@ -135,6 +212,10 @@ public final class SinglePathAdam implements AutoCloseable {
                 writeArray(out, m.variance);
             }
         }
+        if (scaling()) {
+            out.writeDouble(lossScale);
+            out.writeInt(finiteInARow);
+        }
     }
 
     /**
@@ -157,6 +238,10 @@ public final class SinglePathAdam implements AutoCloseable {
             Moments m = new Moments(readArray(in), readArray(in));
             m.count = count;
             moments.put(order.get(index), m);
+        }
+        if (scaling()) {
+            lossScale = in.readDouble();
+            finiteInARow = in.readInt();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.magicnas.tribuo;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.magicnas.device.Devices;
 import org.magicnas.image.ImageData;
 import org.magicnas.space.Architecture;
 import org.magicnas.space.Preset;
@@ -119,10 +121,31 @@ public final class MagicImageModel extends Model<Label> implements AutoCloseable
         return Optional.empty();
     }
 
+    /**
+     * The device the model's arrays live on. A model read from a file (Tribuo's
+     * {@code Model.deserializeFromFile}) lives on the engine's default device; {@link #onDevice} moves a copy.
+     *
+     * @return {@code cpu} or {@code gpu:N}
+     */
+    public String device() {
+        return Devices.name(manager.getDevice());
+    }
+
+    /**
+     * A copy of this model (same name, provenance and weights) whose arrays live on another device.
+     *
+     * @param device {@code cpu}, {@code gpu} or {@code gpu:N}, or empty for the engine's default device
+     * @return the copy; close it when done, as this model
+     * @throws IllegalArgumentException (one line) for a device of another form or one the engine does not see
+     */
+    public MagicImageModel onDevice(String device) {
+        return rebuild(getName(), getProvenance(), featureIDMap, outputIDInfo, child.space().name(), child.toString(), norm, batchSize, dropout, weights(), Devices.resolve("device", device));
+    }
+
     @Override
     protected MagicImageModel copy(String newName, ModelProvenance newProvenance) {
         return rebuild(newName, newProvenance, featureIDMap, outputIDInfo, child.space().name(), child.toString(), norm, batchSize, dropout,
-                weights());
+                weights(), manager.getDevice());
     }
 
     private synchronized byte[] weights() {
@@ -136,8 +159,8 @@ public final class MagicImageModel extends Model<Label> implements AutoCloseable
     }
 
     private static MagicImageModel rebuild(String name, ModelProvenance provenance, ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs,
-            String space, String architecture, ImageData.Normalisation norm, int batchSize, float dropout, byte[] weights) {
-        NDManager manager = NDManager.newBaseManager();
+            String space, String architecture, ImageData.Normalisation norm, int batchSize, float dropout, byte[] weights, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
         try {
             SearchSpace s = Preset.of(space).space();
             Architecture child = Architecture.parse(s, architecture);
@@ -193,7 +216,7 @@ public final class MagicImageModel extends Model<Label> implements AutoCloseable
         }
         return rebuild(carrier.name(), carrier.provenance(), carrier.featureDomain(), (ImmutableOutputInfo<Label>) carrier.outputDomain(),
                 proto.getSpace(), proto.getArchitecture(), new ImageData.Normalisation(mean, std), proto.getBatchSize(), proto.getDropout(),
-                proto.getWeights().toByteArray());
+                proto.getWeights().toByteArray(), null);
     }
 
     /** Frees the model's native memory; the model cannot predict afterwards. */

@@ -1,5 +1,6 @@
 package org.magicnas.tribuo;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.magicnas.device.Devices;
 import org.magicnas.finetune.SequenceData;
 import org.magicnas.finetune.SequenceModel;
 import org.magicnas.finetune.SequencePredictor;
@@ -95,6 +97,27 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
     }
 
     /**
+     * The device the model's arrays live on. A model read from a file (Tribuo's
+     * {@code Model.deserializeFromFile}) lives on the engine's default device; {@link #onDevice} moves a copy.
+     *
+     * @return {@code cpu} or {@code gpu:N}
+     */
+    public String device() {
+        return Devices.name(manager.getDevice());
+    }
+
+    /**
+     * A copy of this model (same name, provenance and weights) whose arrays live on another device.
+     *
+     * @param device {@code cpu}, {@code gpu} or {@code gpu:N}, or empty for the engine's default device
+     * @return the copy; close it when done, as this model
+     * @throws IllegalArgumentException (one line) for a device of another form or one the engine does not see
+     */
+    public MagicModel<T> onDevice(String device) {
+        return rebuild(getName(), getProvenance(), featureIDMap, outputIDInfo, spec, kind, outputs, maxLength, batchSize, headDropout, weights(), Devices.resolve("device", device));
+    }
+
+    /**
      * Saves the fine-tuned encoder (without the head) as an encoder directory, so that another task
      * can start from it (as STS-B, MRPC and RTE start from MNLI in the paper).
      *
@@ -148,7 +171,7 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
 
     @Override
     protected MagicModel<T> copy(String newName, ModelProvenance newProvenance) {
-        return rebuild(newName, newProvenance, featureIDMap, outputIDInfo, spec, kind, outputs, maxLength, batchSize, headDropout, weights());
+        return rebuild(newName, newProvenance, featureIDMap, outputIDInfo, spec, kind, outputs, maxLength, batchSize, headDropout, weights(), manager.getDevice());
     }
 
     private synchronized byte[] weights() {
@@ -163,8 +186,8 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
 
     private static <T extends Output<T>> MagicModel<T> rebuild(String name, ModelProvenance provenance, ImmutableFeatureMap features,
             ImmutableOutputInfo<T> outputInfo, EncoderSpec spec, TaskKind kind, int outputs, int maxLength, int batchSize, float headDropout,
-            byte[] weights) {
-        NDManager manager = NDManager.newBaseManager();
+            byte[] weights, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
         try {
             ChildModel encoder = spec.newChild();
             encoder.initialize(manager);
@@ -213,7 +236,7 @@ public final class MagicModel<T extends Output<T>> extends Model<T> implements A
         ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
         return rebuild(carrier.name(), carrier.provenance(), carrier.featureDomain(), (ImmutableOutputInfo) carrier.outputDomain(),
                 EncoderSpec.fromJson(proto.getEncoderJson()), TaskKind.valueOf(proto.getTaskKind()), proto.getOutputs(), proto.getMaxLength(),
-                proto.getBatchSize(), proto.getHeadDropout(), proto.getWeights().toByteArray());
+                proto.getBatchSize(), proto.getHeadDropout(), proto.getWeights().toByteArray(), null);
     }
 
     /** Frees the model's native memory; the model cannot predict afterwards. */

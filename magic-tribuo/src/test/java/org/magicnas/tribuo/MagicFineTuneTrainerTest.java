@@ -78,6 +78,21 @@ class MagicFineTuneTrainerTest {
     }
 
     @Test
+    void aModelMovesToAnotherDeviceAsACopy() {
+        try (MagicModel<Label> model = trainer().train(topics(60, 4))) {
+            assertEquals(Devices.name(Devices.defaultDevice()), model.device());
+            try (MagicModel<Label> cpu = model.onDevice("cpu")) {
+                assertEquals("cpu", cpu.device());
+                assertEquals(model.getProvenance(), cpu.getProvenance());
+                assertTrue(Helpers.predictionListDistributionEquals(model.predict(topics(20, 6)), cpu.predict(topics(20, 6)), 0.0));
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.onDevice("gpu:99"));
+            assertTrue(e.getMessage().startsWith("device gpu:99: no such device; the engine (PyTorch "), e.getMessage());
+            assertEquals(1, model.predict(topics(1, 7)).size(), "the model still predicts after a refused move");
+        }
+    }
+
+    @Test
     void aTrainerRecreatedFromTheModelsProvenanceTrainsTheSameModel() {
         MutableDataset<Label> train = topics(80, 6);
         MagicFineTuneTrainer<Label> original = trainer();

@@ -79,6 +79,10 @@ class MagicImageSearchTrainerTest {
             assertTrue(instance.containsKey("flops-per-image") && instance.containsKey("search-validation-top1-error"));
             Model<Label> copy = Helpers.testModelProtoSerialization(model, Label.class, test, 0.0);
             ((MagicImageModel) copy).close();
+            try (MagicImageModel cpu = model.onDevice("cpu")) {
+                assertEquals("cpu", cpu.device());
+                assertTrue(Helpers.predictionListDistributionEquals(model.predict(test), cpu.predict(test), 0.0));
+            }
         }
     }
 
