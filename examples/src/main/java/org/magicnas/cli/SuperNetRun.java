@@ -1,6 +1,5 @@
 package org.magicnas.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -39,6 +38,7 @@ import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildScore;
 import org.magicnas.train.PrefixSharingEvaluator;
+import org.magicnas.train.SeededInit;
 import org.magicnas.train.StepRecord;
 import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
@@ -125,9 +125,11 @@ final class SuperNetRun {
         int every = logEvery > 0 ? logEvery : (int) Math.max(1, config.steps() / 20);
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get());
                 RunLog log = new RunLog(console, run.resolve("train.log"))) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
-            SuperNet net = new SuperNet(netConfig);
-            net.initialize(manager);
+            SuperNet net = SeededInit.draw((int) SplitMix64.mix(options.seed, 0), () -> {
+                SuperNet n = new SuperNet(netConfig);
+                n.initialize(manager);
+                return n;
+            });
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, config, step -> data.train().batchAt(step), validation)) {
                 Optional<Path> latest;
                 try {
