@@ -20,6 +20,7 @@ import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -45,7 +46,7 @@ public final class SparkTaskCluster implements TaskCluster {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
 
     private final JavaSparkContext context;
-    private final Run run;
+    private final int threads;
     private final AtomicInteger failedAttempts = new AtomicInteger();
 
     /** Registered in {@code META-INF/services}: connects {@code --spark}. */
@@ -60,7 +61,7 @@ public final class SparkTaskCluster implements TaskCluster {
     }
 
     private SparkTaskCluster(Request r) {
-        this.run = new Run(r.threadsPerTask());
+        this.threads = r.threadsPerTask();
         String master = r.master();
         // Local mode needs no network: the driver stays on the loopback address, as it does for a cluster on 127.0.0.1.
         boolean loopback = !master.startsWith("spark://") || reachable(master);
@@ -72,9 +73,9 @@ public final class SparkTaskCluster implements TaskCluster {
                 // Executors load this checkout's classes from the same paths (a shared file system or the same machine).
                 .setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .setIfMissing("spark.executor.extraJavaOptions", executorJavaOptions(r.threadsPerTask()));
-        String threads = Integer.toString(r.threadsPerTask());
+        String perTask = Integer.toString(r.threadsPerTask());
         for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-            conf.setExecutorEnv(v, threads);
+            conf.setExecutorEnv(v, perTask);
         }
         for (String v : List.of("OMP_DYNAMIC", "MKL_DYNAMIC")) {
             conf.setExecutorEnv(v, "FALSE");
@@ -136,7 +137,10 @@ public final class SparkTaskCluster implements TaskCluster {
     @Override
     public Future<TaskOutput> submit(String label, ClusterTask task) {
         context.setJobDescription(label);
-        return new FirstOf(context.parallelize(List.of(task), 1).map(run).collectAsync());
+        // A broadcast, not a part of the Spark task: what a task carries (a unit's checkpoints) may exceed
+        // the size of a task message (spark.rpc.message.maxSize).
+        Broadcast<ClusterTask> carried = context.broadcast(task);
+        return new FirstOf(context.parallelize(List.of(0), 1).map(new Run(threads, carried)).collectAsync());
     }
 
     @Override
@@ -150,16 +154,18 @@ public final class SparkTaskCluster implements TaskCluster {
     }
 
     /** Runs a task on an executor thread with the requested native threads, on the GPU Spark assigned it. */
-    static final class Run implements Function<ClusterTask, TaskOutput> {
+    static final class Run implements Function<Integer, TaskOutput> {
         private static final long serialVersionUID = 1L;
         private final int threads;
+        private final Broadcast<ClusterTask> task;
 
-        Run(int threads) {
+        Run(int threads, Broadcast<ClusterTask> task) {
             this.threads = threads;
+            this.task = task;
         }
 
         @Override
-        public TaskOutput call(ClusterTask task) throws Exception {
+        public TaskOutput call(Integer ignored) throws Exception {
             Engine.getEngine("PyTorch");
             // Process-wide: in local[N] the driver's JVM is the executor, started without the executor's options.
             JniUtils.setNumThreads(threads);
@@ -168,7 +174,7 @@ public final class SparkTaskCluster implements TaskCluster {
             JniUtils.setGradMode(false);
             TaskContext context = TaskContext.get();
             ResourceInformation gpus = context == null ? null : context.resourcesJMap().get("gpu");
-            return task.run(gpus != null && gpus.addresses().length > 0 ? gpus.addresses()[0] : null);
+            return task.value().run(gpus != null && gpus.addresses().length > 0 ? gpus.addresses()[0] : null);
         }
     }
 
