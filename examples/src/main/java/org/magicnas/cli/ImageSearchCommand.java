@@ -167,8 +167,7 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
             }
             if (cluster != null) {
                 System.out.println("image-search: " + spark.describe());
-                UnitRunner.runOnCluster(cluster, new UnitTask.Origin(spec.root().commandLine().getParseResult().originalArgs(), SuperNetRun.GSON.toJson(this),
-                        Path.of("").toAbsolutePath().toString()), units, run, "the units back so far are kept, resume with: bin/magic image-search --resume " + run);
+                UnitRunner.runOnCluster(cluster, spec, this, units, run);
             } else {
                 UnitRunner.runHere(units.units(), run);
             }

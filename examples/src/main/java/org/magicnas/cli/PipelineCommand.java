@@ -76,9 +76,7 @@ final class PipelineCommand implements Callable<Integer>, UnitCommand {
                     header(o, s, units.seedRun(run, s));
                 }
                 System.out.println("pipeline: " + spark.describe());
-                UnitRunner.runOnCluster(cluster, new UnitTask.Origin(spec.root().commandLine().getParseResult().originalArgs(),
-                        SuperNetRun.GSON.toJson(o), Path.of("").toAbsolutePath().toString()), units, run,
-                        "the units back so far are kept, resume with: bin/magic pipeline --resume " + run);
+                UnitRunner.runOnCluster(cluster, spec, o, units, run);
             }
             List<List<Row>> tables = new ArrayList<>();
             for (long s : units.seeds()) {

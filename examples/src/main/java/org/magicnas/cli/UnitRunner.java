@@ -1,9 +1,11 @@
 package org.magicnas.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.magicnas.run.RunDirectory;
+import picocli.CommandLine;
 
 /** Runs a command's {@link RunUnit}s: one after the other here, or as cluster tasks in the order their results allow. */
 final class UnitRunner {
@@ -31,13 +33,16 @@ final class UnitRunner {
      * back, and stores every unit's files in the run directory as they arrive.
      *
      * @param cluster the cluster
-     * @param origin what tasks rebuild the units from
+     * @param command the command as parsed: its command line is what tasks rebuild it from
+     * @param options the run's options, as its options file holds them
      * @param units the driver's open units, offered to the tasks in its JVM
      * @param run the run directory
-     * @param rerun what the user can do when a unit fails for good
      * @throws Exception if a unit fails for good (the units back so far are stored) or cannot be stored
      */
-    static void runOnCluster(TaskCluster cluster, UnitTask.Origin origin, UnitCommand.Units units, RunDirectory run, String rerun) throws Exception {
+    static void runOnCluster(TaskCluster cluster, CommandLine.Model.CommandSpec command, Object options, UnitCommand.Units units, RunDirectory run)
+            throws Exception {
+        UnitTask.Origin origin = new UnitTask.Origin(command.root().commandLine().getParseResult().originalArgs(), SuperNetRun.GSON.toJson(options),
+                Path.of("").toAbsolutePath().toString());
         List<RunUnit> todo = new ArrayList<>();
         for (RunUnit u : units.units()) {
             if (u.finished(run.root())) {
@@ -61,7 +66,7 @@ final class UnitRunner {
         }
         UnitTask.share(origin, units);
         try {
-            ClusterRun.run(cluster, jobs, rerun);
+            ClusterRun.run(cluster, jobs, "the units back so far are kept; resume with: bin/magic " + command.name() + " --resume " + run);
         } finally {
             UnitTask.unshare(origin);
         }
