@@ -2,7 +2,14 @@ package org.magicnas.data;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The real Brown corpus for every test that needs it (this module's and, through the test jar,
@@ -40,5 +47,30 @@ public final class BrownFixture {
             fail(failure);
         }
         return directory;
+    }
+
+    /**
+     * Copies the first documents of every genre of the Brown corpus into a new directory in the NLTK
+     * layout: a small corpus that a command line prepares in a moment, with every genre.
+     *
+     * @param dir the new corpus directory
+     * @param perGenre documents per genre
+     * @return the directory
+     * @throws IOException if reading or writing fails
+     */
+    public static Path sample(Path dir, int perGenre) throws IOException {
+        Path source = directory();
+        Map<String, Integer> taken = new HashMap<>();
+        List<String> cats = new ArrayList<>();
+        Files.createDirectories(dir);
+        for (String line : Files.readAllLines(source.resolve(BrownCorpus.CATEGORIES_FILE), StandardCharsets.UTF_8)) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && taken.merge(parts[1], 1, Integer::sum) <= perGenre) {
+                cats.add(line.strip());
+                Files.copy(source.resolve(parts[0]), dir.resolve(parts[0]));
+            }
+        }
+        Files.write(dir.resolve(BrownCorpus.CATEGORIES_FILE), cats, StandardCharsets.UTF_8);
+        return dir;
     }
 }

@@ -27,6 +27,14 @@ final class CommandRuns {
          * @throws Exception on failure
          */
         int execute(RunDirectory resumed) throws Exception;
+
+        /**
+         * Takes, before a resumed run executes, what the command line gives and a run's options do not
+         * hold (where its jobs run); nothing by default.
+         *
+         * @param given the command as given on the command line
+         */
+        default void keepInvocation(Resumable given) {}
     }
 
     /**
@@ -43,7 +51,9 @@ final class CommandRuns {
             return command.execute(null);
         }
         RunDirectory run = resume(resume, command);
-        return options(run, optionsFile, command.getClass()).execute(run);
+        Resumable resumed = options(run, optionsFile, command.getClass());
+        resumed.keepInvocation(command);
+        return resumed.execute(run);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.magicnas.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +21,11 @@ import org.magicnas.data.image.ImageTransform;
 import org.magicnas.data.tribuo.Split;
 import org.magicnas.image.BatchNormPolicy;
 import org.magicnas.image.ImageData;
-import org.magicnas.image.ImageNas;
 import org.magicnas.image.ImageNasSettings;
 import org.magicnas.image.ImageObjective;
 import org.magicnas.image.ImageScore;
 import org.magicnas.image.ImageSource;
 import org.magicnas.image.StreamedImages;
-import org.magicnas.run.CsvLog;
 import org.magicnas.run.RunDirectory;
 import org.magicnas.sampling.SplitMix64;
 import org.magicnas.search.EvolutionarySearch;
@@ -36,17 +33,15 @@ import org.magicnas.space.Architecture;
 import org.magicnas.space.ChildCost;
 import org.magicnas.space.Preset;
 import org.magicnas.space.SearchSpace;
-import org.magicnas.supernet.SuperNet;
 import org.magicnas.train.AdamSettings;
-import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.Method;
-import org.magicnas.train.StepRecord;
 import org.magicnas.train.TrainingConfig;
-import org.magicnas.train.TrainingListener;
 import org.magicnas.tribuo.ImageExamples;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,7 +55,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "image-search", mixinStandardHelpOptions = true,
         description = "Search the MobileNetV2-like image space on Fashion-MNIST with the given methods, retrain and compare with a fixed child.")
-final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumable {
+final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumable, UnitCommand {
     @Option(names = "--method", defaultValue = "magic-at,spos", split = ",", description = "Methods, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
@@ -131,8 +126,15 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
     Path runsDir;
 
     @Option(names = "--resume", description = "A run directory of an interrupted image-search, continued with the options it was started with (its "
-            + FILE + "): super-nets resume from their checkpoints; the rest is recomputed (it is deterministic).")
+            + FILE + "): finished searches and retrainings are kept, an interrupted super-net resumes from its checkpoint.")
     Path resume;
+
+    /** Where the units run: not saved with the run's options. */
+    @Mixin
+    transient SparkOptions spark;
+
+    @CommandLine.Spec
+    transient CommandLine.Model.CommandSpec spec;
 
     /** The file a run keeps the command's options in. */
     static final String FILE = "image-search-options.json";
@@ -142,80 +144,49 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
         return CommandRuns.call(resume, this, FILE);
     }
 
-    /** Searches in a new run directory, or continues {@code resumed}. */
     @Override
-    public int execute(RunDirectory resumed) throws Exception {
-        SearchSpace s = Preset.of(space).space();
-        if (!s.isImage()) {
-            throw new IllegalArgumentException("--space " + space + " is not an image space: use mobilenet-cpu (28x28 grey) or mobilenet (224x224 RGB)");
-        }
-        if (steps < 1 || retrainSteps < 1 || batchSize < 1 || lr <= 0 || validSize < 1 || testSize < 1) {
-            throw new IllegalArgumentException("--steps, --retrain-steps, --batch-size, --valid-size and --test-size must be >= 1 and --lr positive");
-        }
-        if (streamAboveMib < 0) {
-            throw new IllegalArgumentException("--stream-above " + streamAboveMib + ": expected a size in MiB >= 0 (0 always streams)");
-        }
-        if (decodeThreads < 0) {
-            throw new IllegalArgumentException("--decode-threads " + decodeThreads + ": expected >= 0 (0 for one per core)");
-        }
-        List<Method> methodList = new ArrayList<>();
-        for (String m : methods) {
-            methodList.add(Method.of(m.trim()));
-        }
-        Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
-        try (Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s)) {
-            return search(s, methodList, fixedChild, splits, resumed);
-        }
+    public void keepInvocation(CommandRuns.Resumable given) {
+        spark = ((ImageSearchCommand) given).spark;
+        spec = ((ImageSearchCommand) given).spec;
     }
 
-    private int search(SearchSpace s, List<Method> methodList, Architecture fixedChild, Splits splits, RunDirectory resumed) throws IOException {
-        ImageSource train = splits.train();
-        ImageData valid = splits.valid();
-        ImageSource test = splits.test();
-
-        RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "image-search", this, FILE, this);
-        try (NDManager manager = NDManager.newBaseManager(CommandDevice.get())) {
-            long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, train.classes()).forwardFlops() : maxFlops;
+    /** Searches in a new run directory, or continues {@code resumed}: the units run here or as Spark tasks, then the table. */
+    @Override
+    public int execute(RunDirectory resumed) throws Exception {
+        spark.validate();
+        try (ImageSearchUnits units = units(); TaskCluster cluster = spark.connect("image-search")) {
+            RunDirectory run = resumed != null ? resumed : CommandRuns.create(runsDir, "image-search", this, FILE, this);
+            SearchSpace s = units.space();
+            Splits splits = units.splits();
             BatchNormPolicy policy = new BatchNormPolicy(bnBatches, batchSize);
             System.out.printf(Locale.ROOT, "image-search: %s, %s, %d training / %d validation / %d test images, methods %s, %d super-net and %d stand-alone"
-                    + " steps of %d; BatchNorm: %s; run %s%n", s.describe(), imageFolder != null ? imageFolder : "Fashion-MNIST", train.size(),
-                    valid.size(), test.size(), methods, steps, retrainSteps, batchSize, policy.describe(), run);
+                    + " steps of %d; BatchNorm: %s; run %s%n", s.describe(), imageFolder != null ? imageFolder : "Fashion-MNIST", splits.train().size(),
+                    splits.valid().size(), splits.test().size(), methods, steps, retrainSteps, batchSize, policy.describe(), run);
             if (imageFolder != null) {
                 System.out.println("  images: " + splits.loading());
             }
+            if (cluster != null) {
+                System.out.println("image-search: " + spark.describe());
+                UnitRunner.runOnCluster(cluster, spec, this, units, run);
+            } else {
+                UnitRunner.runHere(units.units(), run);
+            }
+            List<Row> rows = units.rows(run);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("space", s.describe());
             if (imageFolder != null) {
                 summary.put("imageLoading", splits.loading());
             }
             summary.put("batchNormPolicy", policy.describe());
-            summary.put("flopLimit", flopLimit);
-            List<Row> rows = new ArrayList<>();
-            for (Method method : methodList) {
-                ImageNas nas = new ImageNas(s, train, valid, settings(method, flopLimit), manager);
-                long start = System.nanoTime();
-                SuperNet net;
-                CheckpointStore store = new CheckpointStore(run.resolve(method.id() + "-checkpoints"), 1);
-                long resumedAt = store.latest().map(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", ""))).orElse(0L);
-                try (CsvLog log = CsvLog.open(run.resolve(method.id() + "-supernet.csv"), List.of("step", "child", "loss", "align_loss", "lr"),
-                        resumedAt)) {
-                    net = nas.trainSuperNet(progress(method.id() + " super-net", steps, log), store);
-                }
-                EvolutionarySearch.Result found = nas.search(net);
-                System.out.printf(Locale.ROOT, "  %s search: %s, validation top-1 error %.4f in the super-net (%d children scored)%n", method.id(), found.best(),
-                        found.loss(), found.scored());
-                rows.add(retrain(nas, method.id(), found.best(), found.loss(), test, run, start));
-            }
-            ImageNas nas = new ImageNas(s, train, valid, settings(Method.SPOS, flopLimit), manager);
-            rows.add(retrain(nas, "fixed", fixedChild, Double.NaN, test, run, System.nanoTime()));
-            String table = table(rows, s, train.classes());
+            summary.put("flopLimit", units.flopLimit());
+            String table = table(rows, s, splits.train().classes());
             String context = imageFolder == null ? context() : "";
             System.out.print(table);
             System.out.print(context);
             run.writeString("results.txt", table + context);
             List<Map<String, Object>> json = new ArrayList<>();
             for (Row r : rows) {
-                ChildCost c = s.image().cost(r.child(), train.classes());
+                ChildCost c = s.image().cost(r.child(), splits.train().classes());
                 Map<String, Object> row = new LinkedHashMap<>(); // a fixed key order: Map.of's differs from JVM to JVM
                 row.put("row", r.name());
                 row.put("architecture", r.child().toString());
@@ -234,7 +205,47 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
         return 0;
     }
 
-    private ImageNasSettings settings(Method method, long flopLimit) {
+    @Override
+    public UnitCommand.Units openUnits(String options, Path workingDir) throws IOException {
+        ImageSearchCommand c = SuperNetRun.GSON.fromJson(options, ImageSearchCommand.class);
+        c.data = c.data == null ? null : workingDir.resolve(c.data);
+        c.imageFolder = c.imageFolder == null ? null : workingDir.resolve(c.imageFolder);
+        return c.units();
+    }
+
+    /** Checks the options and reads the images (bad input fails here, before a run directory exists). */
+    private ImageSearchUnits units() {
+        SearchSpace s = Preset.of(space).space();
+        if (!s.isImage()) {
+            throw new IllegalArgumentException("--space " + space + " is not an image space: use mobilenet-cpu (28x28 grey) or mobilenet (224x224 RGB)");
+        }
+        if (steps < 1 || retrainSteps < 1 || batchSize < 1 || lr <= 0 || validSize < 1 || testSize < 1) {
+            throw new IllegalArgumentException("--steps, --retrain-steps, --batch-size, --valid-size and --test-size must be >= 1 and --lr positive");
+        }
+        if (streamAboveMib < 0) {
+            throw new IllegalArgumentException("--stream-above " + streamAboveMib + ": expected a size in MiB >= 0 (0 always streams)");
+        }
+        if (decodeThreads < 0) {
+            throw new IllegalArgumentException("--decode-threads " + decodeThreads + ": expected >= 0 (0 for one per core)");
+        }
+        List<Method> methodList = new ArrayList<>();
+        for (String m : methods) {
+            methodList.add(Method.of(m.trim()));
+        }
+        Architecture fixedChild = Architecture.parse(s, fixed != null ? fixed : String.join(",", Collections.nCopies(s.layers(), "MB3E6")));
+        Splits splits = imageFolder != null ? folderSplits(s) : fashionSplits(s);
+        long flopLimit = maxFlops < 0 ? s.image().cost(fixedChild, splits.train().classes()).forwardFlops() : maxFlops;
+        return new ImageSearchUnits(this, s, methodList, fixedChild, splits, flopLimit);
+    }
+
+    /**
+     * The budgets and policies of a method's super-net, search and retraining.
+     *
+     * @param method the method
+     * @param flopLimit the search's FLOP limit per image
+     * @return the settings
+     */
+    ImageNasSettings settings(Method method, long flopLimit) {
         TrainingConfig superNet = new TrainingConfig(method, steps, lr, steps / 10, AdamSettings.paper(), seed, walkChanges,
                 AlignmentConfig.defaults(steps / 5, 100, 4), Math.max(1, steps / 4), 1);
         TrainingConfig alone = TrainingConfig.standAlone(retrainSteps, lr, SplitMix64.mix(seed, 60));
@@ -246,7 +257,7 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
      * Training, validation (held out from training) and test images, and how they are read; closing
      * stops the decoding threads of streamed images.
      */
-    private record Splits(ImageSource train, ImageData valid, ImageSource test, String loading) implements AutoCloseable {
+    record Splits(ImageSource train, ImageData valid, ImageSource test, String loading) implements AutoCloseable {
         @Override
         public void close() {
             for (ImageSource source : new ImageSource[] {train, test}) {
@@ -354,39 +365,7 @@ final class ImageSearchCommand implements Callable<Integer>, CommandRuns.Resumab
     }
 
     /** A finished row: the child, its super-net score (searched rows) and its stand-alone test score. */
-    private record Row(String name, Architecture child, double superNetError, ImageScore test, double minutes) {}
-
-    private Row retrain(ImageNas nas, String name, Architecture child, double superNetError, ImageSource test, RunDirectory run, long start)
-            throws IOException {
-        SuperNet alone;
-        try (CsvLog log = CsvLog.open(run.resolve(name + "-retrain.csv"), List.of("step", "child", "loss", "align_loss", "lr"), 0)) {
-            alone = nas.retrain(child, progress(name + " stand-alone " + child, retrainSteps, log));
-        }
-        ImageScore score = nas.evaluate(alone, child, test);
-        double minutes = (System.nanoTime() - start) / 6e10;
-        System.out.printf(Locale.ROOT, "  %s: %s test top-1 error %.4f, top-5 error %.4f (%.1f min)%n", name, child, score.top1Error(), score.top5Error(), minutes);
-        return new Row(name, child, superNetError, score, minutes);
-    }
-
-    private static TrainingListener progress(String what, long total, CsvLog log) {
-        long every = Math.max(1, total / 5);
-        return new TrainingListener() {
-            private double sum;
-            private int count;
-
-            @Override
-            public void onStep(StepRecord r) {
-                log.row(r.step(), r.child(), r.predictionLoss(), r.alignmentLoss(), r.learningRate());
-                sum += r.predictionLoss();
-                count++;
-                if ((r.step() + 1) % every == 0) {
-                    System.out.printf(Locale.ROOT, "  %s step %d/%d  loss %.4f%n", what, r.step() + 1, total, sum / count);
-                    sum = 0;
-                    count = 0;
-                }
-            }
-        };
-    }
+    record Row(String name, Architecture child, double superNetError, ImageScore test, double minutes) {}
 
     /** Fashion-MNIST images as floats in [0, 1] with their labels. */
     static ImageData toImageData(FashionMnist set) {

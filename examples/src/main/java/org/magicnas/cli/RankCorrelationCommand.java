@@ -30,6 +30,7 @@ import org.magicnas.train.TrainingConfig;
 import org.magicnas.train.TrainingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -118,21 +119,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int threadsPerWorker;
 
-    @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Run the jobs as Spark tasks on this master: local[N] (N task threads in this JVM) or spark://host:port (a standalone"
-                    + " cluster whose workers see this checkout and the corpus at the same paths); the cache stays here. Needs the magic-spark"
-                    + " module, which bin/magic builds only when --spark is given.")
-    String spark;
-
-    @Option(names = "--threads-per-task", defaultValue = "1",
-            description = "With --spark: native threads of each task (Spark reserves as many cores for it); a value other than 1 is part of"
-                    + " every job's cache key (default: ${DEFAULT-VALUE}).")
-    int threadsPerTask;
-
-    @Option(names = "--gpus-per-task", defaultValue = "0",
-            description = "With --spark: GPUs each task asks Spark's resource scheduler for (spark.task.resource.gpu.amount; 0 for CPU"
-                    + " tasks, default: ${DEFAULT-VALUE}).")
-    double gpusPerTask;
+    @Mixin
+    SparkOptions spark;
 
     /** Set in the worker processes that the study starts: run jobs, write no report. */
     @Option(names = "--worker", hidden = true, defaultValue = "0")
@@ -247,22 +235,8 @@ final class RankCorrelationCommand implements Callable<Integer> {
 
     /** The Spark options, checked before any data is read: a master's form, and no worker processes beside it. */
     private void validateSpark() {
-        if (threadsPerTask < 1) {
-            throw new IllegalArgumentException("--threads-per-task must be >= 1, got " + threadsPerTask);
-        }
-        if (!(gpusPerTask >= 0)) {
-            throw new IllegalArgumentException("--gpus-per-task must be >= 0, got " + gpusPerTask);
-        }
-        if (spark == null) {
-            if (threadsPerTask != 1 || gpusPerTask != 0) {
-                throw new IllegalArgumentException("--threads-per-task and --gpus-per-task need --spark");
-            }
-            return;
-        }
-        if (!spark.matches("local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\])?|spark://[^/\\s]+:[0-9]+(,[^/\\s]+:[0-9]+)*")) {
-            throw new IllegalArgumentException("--spark '" + spark + "': allowed are local, local[N], local[*], local[N,F] and spark://host:port");
-        }
-        if (workers != null || threadsPerWorker != 1) {
+        spark.validate();
+        if (spark.enabled() && (workers != null || threadsPerWorker != 1)) {
             throw new IllegalArgumentException("--spark runs the jobs as Spark tasks: use --threads-per-task, not --workers or --threads-per-worker");
         }
     }
@@ -338,21 +312,25 @@ final class RankCorrelationCommand implements Callable<Integer> {
         }
         // A Spark master is reached (or found unreachable: bad input) before the run directory exists. In
         // local mode the tasks run in this JVM and share this study's data.
-        if (spark != null) {
+        if (spark.enabled()) {
             StudyJobs.share(executorArgs(), this, s);
         }
-        try (StudyCluster cluster = spark != null && !todo.isEmpty()
-                ? StudyCluster.connect(new StudyCluster.Request(spark, executorArgs(), threadsPerTask, gpusPerTask)) : null) {
+        try (TaskCluster cluster = todo.isEmpty() ? null : spark.connect("rank-correlation")) {
             RunDirectory run = RunDirectory.create(runsDir, "rank-correlation");
             int processes = workers != null ? workers : StudyWorkers.defaultCount();
-            String how = spark != null ? String.format(Locale.ROOT, "Spark %s, tasks of %d thread(s)", spark, threadsPerTask)
+            String how = spark.enabled() ? spark.describe()
                     : String.format(Locale.ROOT, "%d worker process(es) of %d thread(s)", processes, threadsPerWorker);
             System.out.printf(Locale.ROOT, "rank-correlation (%s): %s, %d children x %d steps (%d with a second seed), %d super-nets x %d steps; %d jobs"
                     + " (%d cached), %s; cache %s; run %s%n", p.id, task.space().describe(), k, s.childBudget(), noise, variants.size(), s.netBudget(),
                     jobs.size(), jobs.size() - todo.size(), how, cache.dir(), run);
             if (!todo.isEmpty()) {
                 if (cluster != null) {
-                    cluster.run(todo, todo.stream().map(i -> jobs.get(i).label()).toList(), cache);
+                    List<String> args = executorArgs();
+                    List<ClusterRun.Job> tasks = new ArrayList<>();
+                    for (int i : todo) {
+                        tasks.add(new ClusterRun.Job(jobs.get(i).label(), List.of(), () -> new StudyJobs.Task(args, i), out -> StudyJobs.store(out, cache)));
+                    }
+                    ClusterRun.run(cluster, tasks, "finished jobs are cached, rerun the same command to resume");
                 } else {
                     cache.clearClaims();
                     StudyWorkers.run(spec.root().commandLine().getParseResult().originalArgs(), processes, threadsPerWorker);
@@ -363,7 +341,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
             }
             report(s, panel, estimator, run);
         } finally {
-            if (spark != null) {
+            if (spark.enabled()) {
                 StudyJobs.unshare(executorArgs());
             }
         }
@@ -435,7 +413,7 @@ final class RankCorrelationCommand implements Callable<Integer> {
      * parallel sums), so a thread count other than 1 is part of every job's key.
      */
     private String threadsKey() {
-        int threads = spark != null ? threadsPerTask : threadsPerWorker;
+        int threads = spark.enabled() ? spark.threadsPerTask : threadsPerWorker;
         return threads == 1 ? "" : "|threads=" + threads;
     }
 

@@ -1,6 +1,5 @@
 package org.magicnas.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -40,6 +39,7 @@ import org.magicnas.supernet.SuperNetConfig;
 import org.magicnas.train.CheckpointStore;
 import org.magicnas.train.ChildScore;
 import org.magicnas.train.PrefixSharingEvaluator;
+import org.magicnas.train.SeededInit;
 import org.magicnas.train.StepRecord;
 import org.magicnas.train.SuperNetTrainer;
 import org.magicnas.train.TrainingConfig;
@@ -54,6 +54,8 @@ final class SuperNetRun {
             .registerTypeHierarchyAdapter(Path.class, new PathAdapter().nullSafe()).create();
     static final String CONFIG = "config.json";
     static final String ENCODER = "encoder";
+    /** The children a finished run reports, best first. */
+    static final String CHILDREN = "children.json";
 
     /** A child's final validation result. */
     record ChildRow(String role, Architecture arch, long parameters, long flops, ChildScore score) {}
@@ -94,18 +96,31 @@ final class SuperNetRun {
      */
     static List<Architecture> trainOrKeep(SuperNetOptions options, MlmCorpus data, Path dir, PrintStream console) throws IOException {
         RunDirectory sub = RunDirectory.open(Files.createDirectories(dir));
-        Path children = sub.resolve("children.json");
-        List<Architecture> out = new ArrayList<>();
-        if (Files.isRegularFile(children)) {
-            for (com.google.gson.JsonElement e : com.google.gson.JsonParser.parseString(Files.readString(children)).getAsJsonArray()) {
-                out.add(Architecture.parse(options.searchSpace(), e.getAsJsonObject().get("architecture").getAsString()));
-            }
+        if (Files.isRegularFile(sub.resolve(CHILDREN))) {
             console.printf(Locale.ROOT, "== %s super-net: finished before (%s)%n", options.runName(), sub);
-            return out;
+            return children(options.searchSpace(), dir);
         }
         sub.writeString(CONFIG, GSON.toJson(options));
+        List<Architecture> out = new ArrayList<>();
         for (ChildRow r : execute(options, data, sub, Long.MAX_VALUE, 0, console)) {
             out.add(r.arch());
+        }
+        return out;
+    }
+
+    /**
+     * The children a finished run reported ({@value #CHILDREN}), in order: the searched child first
+     * after progressive shrinking.
+     *
+     * @param space the run's space
+     * @param dir the run directory
+     * @return the children
+     * @throws IOException if the file cannot be read
+     */
+    static List<Architecture> children(SearchSpace space, Path dir) throws IOException {
+        List<Architecture> out = new ArrayList<>();
+        for (com.google.gson.JsonElement e : com.google.gson.JsonParser.parseString(Files.readString(dir.resolve(CHILDREN))).getAsJsonArray()) {
+            out.add(Architecture.parse(space, e.getAsJsonObject().get("architecture").getAsString()));
         }
         return out;
     }
@@ -126,9 +141,11 @@ final class SuperNetRun {
         int every = logEvery > 0 ? logEvery : (int) Math.max(1, config.steps() / 20);
         try (NDManager manager = NDManager.newBaseManager(CommandDevice.get());
                 RunLog log = new RunLog(console, run.resolve("train.log"))) {
-            Engine.getInstance().setRandomSeed((int) SplitMix64.mix(options.seed, 0));
-            SuperNet net = new SuperNet(netConfig);
-            net.initialize(manager);
+            SuperNet net = SeededInit.draw((int) SplitMix64.mix(options.seed, 0), () -> {
+                SuperNet n = new SuperNet(netConfig);
+                n.initialize(manager);
+                return n;
+            });
             try (SuperNetTrainer trainer = new SuperNetTrainer(net, manager, config, step -> data.train().batchAt(step), validation)) {
                 Optional<Path> latest;
                 try {
@@ -232,7 +249,7 @@ final class SuperNetRun {
             json.add(m);
         }
         run.writeString("children.csv", CsvFiles.text(List.of("role", "architecture", "parameters", "forward_flops", "val_loss", "val_accuracy"), csv, 1));
-        run.writeString("children.json", GSON.toJson(json));
+        run.writeString(CHILDREN, GSON.toJson(json));
         log.line("run directory: %s", run);
     }
 

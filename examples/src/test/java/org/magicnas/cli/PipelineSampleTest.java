@@ -37,14 +37,14 @@ class PipelineSampleTest {
     @Test
     void aSeededSampleInOrderThatKeepsEveryGenre() {
         MutableDataset<Label> all = passages(100);
-        Dataset<Label> a = PipelineCommand.sample(all, 10, 42);
+        Dataset<Label> a = PipelineUnits.sample(all, 10, 42);
         assertEquals(10, a.size());
         List<Double> ids = ids(a);
         assertEquals(ids.stream().sorted().toList(), ids, "the passages keep their order");
-        assertEquals(ids, ids(PipelineCommand.sample(passages(100), 10, 42)), "the same seed gives the same sample");
-        assertNotEquals(ids, ids(PipelineCommand.sample(all, 10, 7)), "another seed another sample");
+        assertEquals(ids, ids(PipelineUnits.sample(passages(100), 10, 42)), "the same seed gives the same sample");
+        assertNotEquals(ids, ids(PipelineUnits.sample(all, 10, 7)), "another seed another sample");
         assertEquals(all.getOutputIDInfo().size(), a.getOutputIDInfo().size(), "the genres of the whole set, sampled or not");
-        assertSame(all, PipelineCommand.sample(all, 0, 42));
-        assertSame(all, PipelineCommand.sample(all, 100, 42));
+        assertSame(all, PipelineUnits.sample(all, 0, 42));
+        assertSame(all, PipelineUnits.sample(all, 100, 42));
     }
 }

@@ -83,10 +83,22 @@ public final class RunDirectory {
      * @throws IOException if writing fails
      */
     public Path writeString(String name, String text) throws IOException {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a file whole, creating the directories above it.
+     *
+     * @param name the relative name
+     * @param bytes the content
+     * @return the file
+     * @throws IOException if writing fails
+     */
+    public Path write(String name, byte[] bytes) throws IOException {
         Path target = root.resolve(name);
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.write(tmp, bytes);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

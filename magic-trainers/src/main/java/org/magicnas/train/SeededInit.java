@@ -28,4 +28,18 @@ public final class SeededInit {
             return init.get();
         }
     }
+
+    /**
+     * Runs draws that must follow each other with no other draw of this JVM in between: seeded ones
+     * ({@link #draw}: the lock is reentrant) and those that continue from the generator's state after them.
+     *
+     * @param draws creates and initialises the parameters
+     * @param <T> what it returns
+     * @return what {@code draws} returns
+     */
+    public static <T> T together(Supplier<T> draws) {
+        synchronized (LOCK) {
+            return draws.get();
+        }
+    }
 }

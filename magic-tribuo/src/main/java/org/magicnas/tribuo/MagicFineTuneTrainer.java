@@ -1,6 +1,5 @@
 package org.magicnas.tribuo;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
@@ -27,6 +26,7 @@ import org.magicnas.supernet.EncoderFiles;
 import org.magicnas.supernet.EncoderSpec;
 import org.magicnas.train.AdamSettings;
 import org.magicnas.train.CheckpointStore;
+import org.magicnas.train.SeededInit;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
@@ -179,16 +179,23 @@ public final class MagicFineTuneTrainer<T extends Output<T>> extends AbstractMag
         SequenceData data = TokenizedExamples.of(list, length, adapter);
         NDManager manager = NDManager.newBaseManager(call.device());
         try {
-            Engine.getInstance().setRandomSeed((int) runSeed);
-            ChildModel encoder;
-            if (start == EncoderStart.PRETRAINED) {
-                encoder = EncoderFiles.load(dir, manager);
-            } else {
-                encoder = spec.newChild();
-                encoder.initialize(manager);
-            }
-            SequenceModel net = new SequenceModel(encoder, adapter.kind(), adapter.outputs(), headDropout);
-            net.initializeHead(manager);
+            // Seeded and drawn under one lock: trainings that run side by side in one JVM get the weights they get alone.
+            SequenceModel net = SeededInit.draw((int) runSeed, () -> {
+                ChildModel encoder;
+                if (start == EncoderStart.PRETRAINED) {
+                    try {
+                        encoder = EncoderFiles.load(dir, manager);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else {
+                    encoder = spec.newChild();
+                    encoder.initialize(manager);
+                }
+                SequenceModel m = new SequenceModel(encoder, adapter.kind(), adapter.outputs(), headDropout);
+                m.initializeHead(manager);
+                return m;
+            });
             FineTuneConfig config = new FineTuneConfig(epochs, batchSize, learningRate, warmupFraction,
                     new AdamSettings(0.9, 0.999, 1e-6, weightDecay, clipNorm), runSeed, validationFraction, patience);
             CheckpointStore checkpoints = checkpointPath == null ? null : new CheckpointStore(checkpointPath, 2);

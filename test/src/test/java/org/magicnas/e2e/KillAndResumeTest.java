@@ -214,7 +214,7 @@ class KillAndResumeTest {
      */
     @Test
     void pipelineSurvivesKills(@TempDir Path tmp) throws Exception {
-        Path brown = SmallCorpus.brown(tmp.resolve("brown"), 4);
+        Path brown = BrownFixture.sample(tmp.resolve("brown"), 4);
         List<String> args = List.of("pipeline", "--space", "tiny-compress", "--budget", "0.01", "--genre-passages", "64", "--val-batches", "2", "--corpus",
                 brown.toString());
         Random random = new Random(15);

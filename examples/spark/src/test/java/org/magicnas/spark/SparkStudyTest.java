@@ -1,7 +1,6 @@
 package org.magicnas.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magicnas.cli.Magic;
 
-/** {@code rank-correlation --spark local[2]}: the same study as without Spark, from a shared cache, and its bad input. */
+/** {@code rank-correlation --spark local[2]}: the same study as without Spark, from a shared cache. */
 class SparkStudyTest {
     /** A command's exit code and what it printed. */
     record Result(int code, String out, String err) {}
@@ -92,23 +90,5 @@ class SparkStudyTest {
         assertTrue(again.out().contains("(5 cached)") && !again.out().contains("[spark]"), again.out());
         Result withoutSpark = run(concat(tiny(tmp, "spark"), "--workers", "1"));
         assertTrue(withoutSpark.out().contains("(5 cached)") && !withoutSpark.out().contains("running"), withoutSpark.out());
-    }
-
-    @Test
-    void badSparkInputIsOneLineAndNoRunDirectory(@TempDir Path tmp) throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        String[][] bad = {{"--spark", "local[2]", "--threads-per-task", "0"}, {"--spark", "yarn"}, {"--spark", "spark://127.0.0.1:" + closed},
-            {"--threads-per-task", "2"}, {"--spark", "local[2]", "--workers", "2"}};
-        String[] named = {"--threads-per-task", "yarn", "127.0.0.1:" + closed, "--spark", "--workers"};
-        for (int i = 0; i < bad.length; i++) {
-            Result r = run(concat(tiny(tmp, "bad"), bad[i]));
-            assertEquals(2, r.code(), String.join(" ", bad[i]) + ": " + r.err() + r.out());
-            assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().contains(named[i]), r.err());
-        }
-        assertFalse(Files.exists(tmp.resolve("bad-runs")), "no run directory for bad input");
     }
 }

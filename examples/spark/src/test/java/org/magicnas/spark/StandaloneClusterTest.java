@@ -116,7 +116,7 @@ class StandaloneClusterTest {
 
     private static Process start(Path sparkHome, Path log, String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
-        cmd.addAll(List.of(SparkStudyCluster.OPENS.split(" ")));
+        cmd.addAll(List.of(SparkTaskCluster.OPENS.split(" ")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -7,11 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
@@ -19,22 +20,23 @@ import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.magicnas.analysis.ResultCache;
-import org.magicnas.cli.StudyCluster;
-import org.magicnas.cli.StudyJobs;
+import org.magicnas.cli.ClusterTask;
+import org.magicnas.cli.TaskCluster;
+import org.magicnas.cli.TaskOutput;
 
 /**
- * The rank study on Spark: every job not yet cached becomes a Spark job of one task, submitted all at
- * once so that the scheduler keeps every task slot busy; a task rebuilds the study from its command
- * line ({@link StudyJobs}), sets its native thread count, runs the job and returns the job's cache
- * entries, which this driver writes into its cache as each arrives. A task whose executor dies is
- * retried by Spark (up to {@code spark.task.maxFailures} attempts; {@code local[N,F]} for F attempts
- * in local mode) and returns the same entries, since a job is a pure function of its configuration.
+ * A command's jobs on Spark ({@code --spark}): every task submitted becomes a Spark job of one task
+ * (the driver submits every job that is ready at once, so that the scheduler keeps every task slot
+ * busy); on an executor the task's native thread count and gradient mode are set and the task runs
+ * on the GPU Spark assigned it, if any. A task whose executor dies is retried by Spark (up to {@code
+ * spark.task.maxFailures} attempts; {@code local[N,F]} for F attempts in local mode) and returns the
+ * same output, since a task is a pure function of what it carries.
  */
-public final class SparkStudyCluster implements StudyCluster {
+public final class SparkTaskCluster implements TaskCluster {
     /** How long a {@code spark://} master gets to accept a connection before the command gives up. */
     static final int CONNECT_TIMEOUT_MS = Integer.getInteger("magic.spark.connectTimeoutMs", 10_000);
 
@@ -43,27 +45,27 @@ public final class SparkStudyCluster implements StudyCluster {
             "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
 
-    private final Request request;
     private final JavaSparkContext context;
+    private final int threads;
     private final AtomicInteger failedAttempts = new AtomicInteger();
 
     /** Registered in {@code META-INF/services}: connects {@code --spark}. */
-    public static final class Factory implements StudyCluster.Factory {
+    public static final class Factory implements TaskCluster.Factory {
         /** For {@link java.util.ServiceLoader}. */
         public Factory() {}
 
         @Override
-        public StudyCluster connect(Request request) {
-            return new SparkStudyCluster(request);
+        public TaskCluster connect(Request request) {
+            return new SparkTaskCluster(request);
         }
     }
 
-    private SparkStudyCluster(Request r) {
-        this.request = r;
+    private SparkTaskCluster(Request r) {
+        this.threads = r.threadsPerTask();
         String master = r.master();
         // Local mode needs no network: the driver stays on the loopback address, as it does for a cluster on 127.0.0.1.
         boolean loopback = !master.startsWith("spark://") || reachable(master);
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("magic rank-correlation")
+        SparkConf conf = new SparkConf().setMaster(master).setAppName(r.appName())
                 .set("spark.task.cpus", Integer.toString(r.threadsPerTask()))
                 .setIfMissing("spark.task.maxFailures", "4")
                 .setIfMissing("spark.ui.enabled", "false")
@@ -71,9 +73,9 @@ public final class SparkStudyCluster implements StudyCluster {
                 // Executors load this checkout's classes from the same paths (a shared file system or the same machine).
                 .setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .setIfMissing("spark.executor.extraJavaOptions", executorJavaOptions(r.threadsPerTask()));
-        String threads = Integer.toString(r.threadsPerTask());
+        String perTask = Integer.toString(r.threadsPerTask());
         for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-            conf.setExecutorEnv(v, threads);
+            conf.setExecutorEnv(v, perTask);
         }
         for (String v : List.of("OMP_DYNAMIC", "MKL_DYNAMIC")) {
             conf.setExecutorEnv(v, "FALSE");
@@ -133,55 +135,15 @@ public final class SparkStudyCluster implements StudyCluster {
     }
 
     @Override
-    public void run(List<Integer> jobs, List<String> labels, ResultCache cache) throws Exception {
-        long start = System.nanoTime();
-        Map<Integer, JavaFutureAction<List<StudyJobs.Result>>> pending = new LinkedHashMap<>();
-        Task task = new Task(new ArrayList<>(request.studyArgs()), request.threadsPerTask());
-        for (int n = 0; n < jobs.size(); n++) {
-            context.setJobDescription(labels.get(n));
-            pending.put(n, context.parallelize(List.of(jobs.get(n)), 1).map(task).collectAsync());
-        }
-        int done = 0;
-        try {
-            while (!pending.isEmpty()) {
-                boolean progressed = false;
-                for (var it = pending.entrySet().iterator(); it.hasNext();) {
-                    var e = it.next();
-                    if (!e.getValue().isDone()) {
-                        continue;
-                    }
-                    it.remove();
-                    progressed = true;
-                    StudyJobs.Result result;
-                    try {
-                        result = e.getValue().get().get(0);
-                    } catch (ExecutionException failure) {
-                        String why = String.valueOf(failure.getCause().getMessage()).lines().findFirst().orElse("");
-                        throw new IllegalStateException("job '" + labels.get(e.getKey()) + "' failed on Spark; finished jobs are cached, rerun the same"
-                                + " command to resume: " + why, failure.getCause());
-                    }
-                    result.entries().forEach(cache::writeJson);
-                    done++;
-                    System.out.printf(Locale.ROOT, "[spark] %s: %s  (%d of %d back, %.0f s so far)%n", labels.get(e.getKey()), result.summary(), done,
-                            jobs.size(), (System.nanoTime() - start) / 1e9);
-                }
-                if (!progressed) {
-                    Thread.sleep(100);
-                }
-            }
-        } finally {
-            pending.values().forEach(f -> f.cancel(true));
-        }
-        if (failedAttempts.get() > 0) {
-            System.out.printf(Locale.ROOT, "[spark] %d task attempt(s) failed and were retried%n", failedAttempts.get());
-        }
+    public Future<TaskOutput> submit(String label, ClusterTask task) {
+        context.setJobDescription(label);
+        // A broadcast, not a part of the Spark task: what a task carries (a unit's checkpoints) may exceed
+        // the size of a task message (spark.rpc.message.maxSize).
+        Broadcast<ClusterTask> carried = context.broadcast(task);
+        return new FirstOf(context.parallelize(List.of(0), 1).map(new Run(threads, carried)).collectAsync());
     }
 
-    /**
-     * Task attempts that failed (and were retried) so far.
-     *
-     * @return the count
-     */
+    @Override
     public int failedAttempts() {
         return failedAttempts.get();
     }
@@ -191,34 +153,56 @@ public final class SparkStudyCluster implements StudyCluster {
         context.close();
     }
 
-    /** One study job, run on an executor with the requested native threads. */
-    static final class Task implements Function<Integer, StudyJobs.Result> {
+    /** Runs a task on an executor thread with the requested native threads, on the GPU Spark assigned it. */
+    static final class Run implements Function<Integer, TaskOutput> {
         private static final long serialVersionUID = 1L;
-        private final ArrayList<String> studyArgs;
         private final int threads;
+        private final Broadcast<ClusterTask> task;
 
-        Task(ArrayList<String> studyArgs, int threads) {
-            this.studyArgs = studyArgs;
+        Run(int threads, Broadcast<ClusterTask> task) {
             this.threads = threads;
+            this.task = task;
         }
 
         @Override
-        public StudyJobs.Result call(Integer index) throws Exception {
+        public TaskOutput call(Integer ignored) throws Exception {
             Engine.getEngine("PyTorch");
             // Process-wide: in local[N] the driver's JVM is the executor, started without the executor's options.
             JniUtils.setNumThreads(threads);
             // Per thread in libtorch: a task thread starts as the engine's own thread does, gradients off
             // outside a step's collector (org.magicnas.train.Gradients).
             JniUtils.setGradMode(false);
-            List<String> args = studyArgs;
             TaskContext context = TaskContext.get();
             ResourceInformation gpus = context == null ? null : context.resourcesJMap().get("gpu");
-            if (gpus != null && gpus.addresses().length > 0 && !args.contains("--device")) {
-                // The GPU Spark gave this task (one per executor: the study, built once per JVM, keeps it).
-                args = new ArrayList<>(args);
-                args.addAll(List.of("--device", "gpu:" + gpus.addresses()[0]));
-            }
-            return StudyJobs.run(args, index);
+            return task.value().run(gpus != null && gpus.addresses().length > 0 ? gpus.addresses()[0] : null);
+        }
+    }
+
+    /** The output of a Spark job of one task. */
+    private record FirstOf(JavaFutureAction<List<TaskOutput>> job) implements Future<TaskOutput> {
+        @Override
+        public boolean cancel(boolean interrupt) {
+            return job.cancel(interrupt);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return job.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return job.isDone();
+        }
+
+        @Override
+        public TaskOutput get() throws InterruptedException, ExecutionException {
+            return job.get().get(0);
+        }
+
+        @Override
+        public TaskOutput get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            return job.get(timeout, unit).get(0);
         }
     }
 }
