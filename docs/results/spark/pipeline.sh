@@ -4,6 +4,7 @@
 # Rounds 1 and 2: without Spark at libtorch's default thread count (the cores); rounds 3 and 4: without
 # Spark at one native thread ("plain1"), as each Spark task has.  Usage: pipeline.sh 1 2 3 4
 cd "$(dirname "$0")/../../.."
+. docs/results/spark/timed.sh
 M=${M:-/tmp/spark-pipeline}; mkdir -p "$M"
 quick=(--space tiny-compress --budget 0.01 --genre-passages 64 --val-batches 2)
 for round in "$@"; do
@@ -20,11 +21,6 @@ for round in "$@"; do
       spark) extra=(--spark 'local[2]') ;;
       plain1) opts="-Xmx4g -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1" ;;
     esac
-    l=$(cut -d' ' -f1 /proc/loadavg)
-    s=$(date +%s.%N)
-    MAGIC_JAVA_OPTS="$opts" nice bin/magic pipeline "${quick[@]}" --runs-dir $M/runs$round-$mode "${extra[@]}" > $M/out$round-$mode 2>&1
-    rc=$?
-    e=$(date +%s.%N)
-    echo "pipeline round $round $mode rc=$rc wall=$(echo "$e - $s" | bc) s load-before $l load-after $(cut -d' ' -f1 /proc/loadavg)" >> $M/times
+    timed "pipeline round $round $mode" "$M/out$round-$mode" env MAGIC_JAVA_OPTS="$opts" nice bin/magic pipeline "${quick[@]}" --runs-dir "$M/runs$round-$mode" "${extra[@]}"
   done
 done

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The quick study with --workers 1, --spark local[2] and --workers 2, from empty caches, back to back (rounds 2 and 3 of the README table; wall times appended to $M/times).
 cd "$(dirname "$0")/../../.."
+. docs/results/spark/timed.sh
 M=${M:-/tmp/spark-measure}; mkdir -p "$M"
 for round in 2 3; do
 for mode in workers1 spark workers2; do
@@ -9,12 +10,7 @@ for mode in workers1 spark workers2; do
     spark) extra=(--spark 'local[2]') ;;
     workers1) extra=(--workers 1) ;;
   esac
-  rm -rf $M/cache-$mode
-  s=$(date +%s.%N)
-  l=$(cut -d' ' -f1 /proc/loadavg)
-  nice bin/magic rank-correlation --preset quick --cache $M/cache-$mode --runs-dir $M/runs$round-$mode "${extra[@]}" > $M/out$round-$mode 2>&1
-  rc=$?
-  e=$(date +%s.%N)
-  echo "round $round $mode rc=$rc wall=$(echo "$e - $s" | bc) s load-before $l load-after $(cut -d' ' -f1 /proc/loadavg)" >> $M/times
+  rm -rf "$M/cache-$mode"
+  timed "round $round $mode" "$M/out$round-$mode" nice bin/magic rank-correlation --preset quick --cache "$M/cache-$mode" --runs-dir "$M/runs$round-$mode" "${extra[@]}"
 done
 done

@@ -1,6 +1,7 @@
 package org.magicnas.alignment;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.magicnas.supernet.BatchContext;
 
@@ -27,16 +28,11 @@ public final class AlignmentLoss {
         }
         NDArray total = null;
         for (int i = 0; i < outputs.size(); i++) {
-            // In fp32 whatever the outputs' precision (mixed-precision training).
-            NDArray h = BatchContext.fp32(outputs.get(i));
-            NDArray target = BatchContext.fp32(targets.get(i));
-            if (ctx.padMask() == null) {
-                NDArray mse = h.sub(target).square().mean();
-                total = total == null ? mse : total.add(mse);
-                continue;
-            }
-            long hidden = h.getShape().get(2);
-            NDArray mse = h.sub(target).square().mul(BatchContext.fp32(ctx.padMask())).sum().div(ctx.scalar(ctx.validTokens() * hidden));
+            // The target in fp32 (a no-op in fp32 training): in mixed precision, type promotion then computes the
+            // difference, and the loss, in fp32 while the gradient reaches the fp16 or bf16 output.
+            NDArray squared = outputs.get(i).sub(targets.get(i).toType(DataType.FLOAT32, false)).square();
+            NDArray mse = ctx.padMask() == null ? squared.mean()
+                    : squared.mul(ctx.padMask()).sum().div(ctx.scalar(ctx.validTokens() * squared.getShape().get(2)));
             total = total == null ? mse : total.add(mse);
         }
         return total;

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 import org.magicnas.alignment.AnchorStatistics;
 import org.magicnas.space.Architecture;
 import org.magicnas.train.CheckpointStore;
@@ -101,10 +100,8 @@ public final class SuperNetEstimates {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            PathUtils.deleteDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove finished checkpoints " + dir, e);
         }

@@ -229,18 +229,6 @@ public final class BatchContext {
     }
 
     /**
-     * An array in fp32 (losses of mixed-precision training are computed in fp32): itself if it is, else
-     * x plus an fp32 zero of shape (1), which type promotion makes fp32 and autograd differentiates.
-     * DJL's {@code toType} is no cast for autograd: its result has no gradient function.
-     *
-     * @param x the array
-     * @return x in fp32
-     */
-    public static NDArray fp32(NDArray x) {
-        return x.getDataType() == DataType.FLOAT32 ? x : x.add(x.getManager().zeros(new Shape(1)));
-    }
-
-    /**
      * The data type the forward passes of this batch run in.
      *
      * @return FLOAT32 unless {@link #computeIn} changed it

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * A directory of checkpoints, {@code step-<n>/}, each written into a temporary directory, marked
@@ -300,16 +301,6 @@ public final class CheckpointStore {
         if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        PathUtils.deleteDirectory(root);
     }
 }

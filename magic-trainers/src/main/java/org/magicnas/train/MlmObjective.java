@@ -1,6 +1,8 @@
 package org.magicnas.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import org.magicnas.supernet.BatchContext;
 
 /** The masked-LM objective: cross entropy of the original tokens at the masked positions. */
@@ -15,8 +17,7 @@ public final class MlmObjective {
      * @return a scalar: the sum over the M positions
      */
     public static NDArray summedLoss(NDArray logits, NDArray labels) {
-        // In fp32 whatever the logits' precision (mixed-precision training).
-        return BatchContext.fp32(logits).logSoftmax(-1).gather(labels.reshape(-1, 1), 1).sum().neg();
+        return fp32(logits).logSoftmax(-1).gather(labels.reshape(-1, 1), 1).sum().neg();
     }
 
     /**
@@ -40,5 +41,14 @@ public final class MlmObjective {
      */
     public static long correct(NDArray logits, NDArray labels) {
         return logits.argMax(-1).eq(labels).sum().toLongArray()[0];
+    }
+
+    /**
+     * The logits in fp32, whatever the forward pass's precision: themselves in fp32 training; in mixed
+     * precision, plus an fp32 zero of shape (1), which type promotion makes fp32 and autograd
+     * differentiates (DJL's {@code toType} result has no gradient function).
+     */
+    private static NDArray fp32(NDArray logits) {
+        return logits.getDataType() == DataType.FLOAT32 ? logits : logits.add(logits.getManager().zeros(new Shape(1)));
     }
 }
